@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs and starts what the full test run talks to, on a Debian machine where we are root:
+#   - PostgreSQL (Debian's postgresql), with a culturebot role and a culturebot_test database;
+#   - Chromium, for the Agents Playground's browser mode and card pictures;
+#   - the peer tools' npm packages (../shared/tools selftest installs its pinned cache).
+# Idempotent: safe to run again. Prints the export line for CULTUREBOT_TEST_POSTGRES at the end.
+set -euo pipefail
+
+need_apt=()
+command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "test-deps: need root to apt-get install ${need_apt[*]}" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# PostgreSQL: start the distribution's cluster (it runs as the postgres user) and make our role.
+version=$(ls /usr/lib/postgresql | sort -V | tail -n1)
+if ! pg_lsclusters -h | grep -q "^$version main"; then
+  pg_createcluster "$version" main >/dev/null
+fi
+pg_ctlcluster "$version" main start 2>/dev/null || true
+for _ in $(seq 1 30); do
+  pg_isready -q -h 127.0.0.1 && break
+  sleep 1
+done
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+as_postgres psql -q -v ON_ERROR_STOP=1 <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'culturebot') THEN
+    CREATE ROLE culturebot LOGIN PASSWORD 'culturebot' CREATEDB;
+  END IF;
+END $$;
+SQL
+as_postgres psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'culturebot_test'" | grep -q 1 \
+  || as_postgres createdb -O culturebot culturebot_test
+
+# The peer tools, when they sit beside the repository.
+tools="${CULTUREBOT_PEER_TOOLS:-$(dirname "$0")/../../shared/tools}"
+if [ -x "$tools/selftest" ]; then
+  "$tools/selftest" --only usage >/dev/null
+fi
+
+echo "export CULTUREBOT_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=culturebot;Password=culturebot;Database=culturebot_test'"

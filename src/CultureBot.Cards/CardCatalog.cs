@@ -1,0 +1,141 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CultureBot.Cards.Templating;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Localization;
+
+namespace CultureBot.Cards;
+
+/// <summary>
+/// The card catalog: <c>cards/&lt;platform&gt;/NAME.json</c> templates and the UI strings of
+/// <c>cards/strings/&lt;lang&gt;.json</c>, loaded and parsed once at start. Rendering injects the strings
+/// of the user's language as <c>t</c> beside the card's own data, so templates never hold UI text.
+/// </summary>
+public sealed class CardCatalog
+{
+    /// <summary>The folder of each platform's templates, by platform name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PlatformFolders = new Dictionary<string, string>
+    {
+        [Core.Conversations.Platforms.Teams] = "teams",
+        [Core.Conversations.Platforms.Slack] = "slack",
+    };
+
+    private readonly FrozenDictionary<(string Platform, string Name), CardTemplate> _templates;
+
+    private CardCatalog(FrozenDictionary<(string, string), CardTemplate> templates, StringTable strings)
+    {
+        _templates = templates;
+        Strings = strings;
+    }
+
+    public StringTable Strings { get; }
+
+    public IEnumerable<string> Names(string platform) =>
+        _templates.Keys.Where(k => k.Platform == platform).Select(k => k.Name).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Loads the catalog from <paramref name="directory"/>. Broken JSON, a template without a twin on the
+    /// other platform, or a missing English string table throws <see cref="CardCatalogException"/>
+    /// naming the file (and the line for JSON errors).
+    /// </summary>
+    public static CardCatalog Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new CardCatalogException($"The card folder {directory} does not exist (setting Cards:Path).");
+        }
+
+        var templates = new Dictionary<(string, string), CardTemplate>();
+        foreach (var (platform, folder) in PlatformFolders)
+        {
+            var platformDirectory = Path.Combine(directory, folder);
+            if (!Directory.Exists(platformDirectory))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(platformDirectory, "*.json"))
+            {
+                var name = Path.GetFileNameWithoutExtension(file);
+                try
+                {
+                    templates[(platform, name)] = CardTemplate.Parse(File.ReadAllText(file));
+                }
+                catch (JsonException e)
+                {
+                    throw new CardCatalogException($"{file}: line {(e.LineNumber ?? 0) + 1}: broken JSON: {e.Message}", e);
+                }
+            }
+        }
+
+        CheckTwins(directory, templates.Keys);
+        return new CardCatalog(templates.ToFrozenDictionary(), LoadStrings(Path.Combine(directory, "strings")));
+    }
+
+    /// <summary>Expands card <paramref name="card"/> for <paramref name="platform"/> in <paramref name="culture"/>.</summary>
+    public JsonNode Render(string platform, CardContent card, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (!_templates.TryGetValue((platform, card.Name), out var template))
+        {
+            throw new CardCatalogException($"No {platform} card named '{card.Name}' in the catalog.");
+        }
+
+        var data = (JsonObject)card.Data.DeepClone();
+        var strings = new JsonObject();
+        foreach (var (key, value) in Strings.All(culture))
+        {
+            strings[key] = value;
+        }
+
+        data["t"] = strings;
+        return template.Expand(data) ?? throw new CardCatalogException($"The {platform} card '{card.Name}' expanded to nothing.");
+    }
+
+    private static void CheckTwins(string directory, IEnumerable<(string Platform, string Name)> keys)
+    {
+        var byName = keys.GroupBy(k => k.Name);
+        foreach (var group in byName)
+        {
+            foreach (var (platform, folder) in PlatformFolders)
+            {
+                if (!group.Any(k => k.Platform == platform))
+                {
+                    var existing = group.First();
+                    throw new CardCatalogException(
+                        $"{Path.Combine(directory, PlatformFolders[existing.Platform], existing.Name + ".json")} has no twin {Path.Combine(directory, folder, existing.Name + ".json")}: every card exists for both platforms.");
+                }
+            }
+        }
+    }
+
+    private static StringTable LoadStrings(string directory)
+    {
+        var tables = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        if (Directory.Exists(directory))
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
+            {
+                try
+                {
+                    var table = JsonSerializer.Deserialize(File.ReadAllText(file), CardsJsonContext.Default.DictionaryStringString)
+                        ?? throw new CardCatalogException($"{file}: the string table is null.");
+                    tables[Path.GetFileNameWithoutExtension(file)] = table;
+                }
+                catch (JsonException e)
+                {
+                    throw new CardCatalogException($"{file}: line {(e.LineNumber ?? 0) + 1}: broken JSON or a non-string value: {e.Message}", e);
+                }
+            }
+        }
+
+        if (!tables.ContainsKey("en"))
+        {
+            throw new CardCatalogException($"{Path.Combine(directory, "en.json")} is missing: English is the fallback for every UI string.");
+        }
+
+        return new StringTable(tables);
+    }
+}

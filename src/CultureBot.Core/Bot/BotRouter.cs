@@ -1,0 +1,128 @@
+namespace CultureBot.Core.Bot;
+
+/// <summary>Handles one turn.</summary>
+public delegate Task TurnHandler(TurnContext context, CancellationToken cancellationToken);
+
+/// <summary>
+/// Dispatches turns to named routes. Features register their routes with <c>Map…</c> extension methods
+/// on <see cref="BotRouteBuilder"/>; there is no handler base class to inherit.
+/// </summary>
+public sealed class BotRouter
+{
+    private readonly IReadOnlyList<CommandRoute> _commands;
+    private readonly IReadOnlyDictionary<string, Route> _actions;
+    private readonly IReadOnlyList<Route> _conversationStarted;
+    private readonly IReadOnlyList<Route> _membersAdded;
+    private readonly IReadOnlyList<Route> _membersRemoved;
+    private readonly Route? _fallback;
+
+    internal BotRouter(
+        IReadOnlyList<CommandRoute> commands,
+        IReadOnlyDictionary<string, Route> actions,
+        IReadOnlyList<Route> conversationStarted,
+        IReadOnlyList<Route> membersAdded,
+        IReadOnlyList<Route> membersRemoved,
+        Route? fallback)
+    {
+        // Longest alias first, so that "quiz start" wins over "quiz".
+        _commands = [.. commands.OrderByDescending(c => c.FoldedAlias.Length)];
+        _actions = actions;
+        _conversationStarted = conversationStarted;
+        _membersAdded = membersAdded;
+        _membersRemoved = membersRemoved;
+        _fallback = fallback;
+    }
+
+    /// <summary>The command names a help card can list, in registration order.</summary>
+    public IEnumerable<string> CommandNames => _commands.Select(c => c.Name).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Runs the matching route(s). Returns the names of the routes that ran (empty when none matched).</summary>
+    public async Task<IReadOnlyList<string>> DispatchAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var routes = Match(context);
+        foreach (var route in routes)
+        {
+            context.RouteName = route.Name;
+            await route.Handler(context, cancellationToken);
+        }
+
+        return [.. routes.Select(r => r.Name)];
+    }
+
+    private List<Route> Match(TurnContext context)
+    {
+        var turn = context.Turn;
+        switch (turn.Kind)
+        {
+            case TurnKind.Message when TextMatching.Fold(turn.Text).Length == 0:
+                // An empty message (a bare @mention, an attachment alone) asks for nothing.
+                return [];
+
+            case TurnKind.Message:
+                if (MatchCommand(turn.Text) is { } command)
+                {
+                    context.CommandArguments = command.Arguments;
+                    return [command.Route];
+                }
+
+                return _fallback is null ? [] : [_fallback];
+
+            case TurnKind.Action when turn.ActionVerb is { } verb:
+                if (_actions.TryGetValue(verb, out var action))
+                {
+                    return [action];
+                }
+
+                // A command is also clickable: a button whose verb names a command runs it.
+                var clickable = _commands.FirstOrDefault(c => string.Equals(c.Name, verb, StringComparison.Ordinal));
+                if (clickable is not null)
+                {
+                    context.CommandArguments = turn.ActionData?["args"]?.GetValue<string>() ?? string.Empty;
+                    return [clickable.Route];
+                }
+
+                return [];
+
+            case TurnKind.ConversationStarted:
+                return [.. _conversationStarted];
+            case TurnKind.MembersAdded:
+                return [.. _membersAdded];
+            case TurnKind.MembersRemoved:
+                return [.. _membersRemoved];
+            default:
+                return [];
+        }
+    }
+
+    private (Route Route, string Arguments)? MatchCommand(string? text)
+    {
+        var folded = TextMatching.Fold(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var command in _commands)
+        {
+            if (folded == command.FoldedAlias)
+            {
+                return (command.Route, string.Empty);
+            }
+
+            if (folded.StartsWith(command.FoldedAlias + " ", StringComparison.Ordinal))
+            {
+                // Arguments keep the user's own spelling (accents, case): they may be names.
+                var words = command.FoldedAlias.Split(' ').Length;
+                var original = (text ?? string.Empty).Trim().Split((char[]?)null, words + 1, StringSplitOptions.RemoveEmptyEntries);
+                return (command.Route, original.Length > words ? original[words].Trim() : string.Empty);
+            }
+        }
+
+        return null;
+    }
+
+    internal sealed record Route(string Name, TurnHandler Handler);
+
+    internal sealed record CommandRoute(string Name, string FoldedAlias, Route Route);
+}

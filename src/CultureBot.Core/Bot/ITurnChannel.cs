@@ -1,0 +1,17 @@
+namespace CultureBot.Core.Bot;
+
+/// <summary>How a handler talks back on the platform the turn came from.</summary>
+public interface ITurnChannel
+{
+    /// <summary>Posts a new message in the turn's conversation; returns the platform's message id when it gives one.</summary>
+    Task<string?> SendAsync(BotMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the card whose button was clicked (Teams invoke response or activity update, Slack chat.update).
+    /// Outside an action turn this posts a new message.
+    /// </summary>
+    Task UpdateActionSourceAsync(BotMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Shows the typing indicator where the platform has one.</summary>
+    Task SendTypingAsync(CancellationToken cancellationToken);
+}

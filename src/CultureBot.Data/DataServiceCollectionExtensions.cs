@@ -1,0 +1,24 @@
+using CultureBot.Core.Conversations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Storage options (validated at start), the database, migrations at start, the stores, the readiness check.</summary>
+    public static IServiceCollection AddCultureBotData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Database>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<DatabaseHealthCheck>();
+        services.AddHostedService<MigrationHostedService>();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CultureBot.Data;
+
+/// <summary>Opens connections to the configured database, with the per-connection settings each provider needs.</summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqlite = string.Empty;
+
+    public Database(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Provider = options.Value.ParsedProvider;
+        if (Provider == StorageProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(options.Value.EffectiveConnectionString);
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(options.Value.EffectiveConnectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        // Concurrent writers wait rather than fail (requests, the dispatcher, scheduled jobs share the file).
+        builder.DefaultTimeout = 30;
+        builder.ForeignKeys = true;
+        _sqlite = builder.ToString();
+    }
+
+    public StorageProvider Provider { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqlite);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}

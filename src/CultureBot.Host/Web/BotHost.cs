@@ -1,0 +1,57 @@
+using CultureBot.Cards;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Features.Help;
+using CultureBot.Data;
+using CultureBot.Teams;
+using CultureBot.Teams.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Host.Web;
+
+/// <summary>The composition root: services, options validated at start, endpoints.</summary>
+public static class BotHost
+{
+    /// <summary>The address served when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says otherwise (the Bot Framework's usual port).</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"])
+            && string.IsNullOrEmpty(builder.Configuration["HTTPS_PORTS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        ConfigureServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    internal static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
+        services.AddOptions<CardOptions>().Bind(configuration.GetSection(CardOptions.Section)).ValidateOnStart();
+        services.AddSingleton(sp => CardCatalog.Load(sp.GetRequiredService<IOptions<CardOptions>>().Value.ResolvedPath));
+
+        services.AddCultureBotData(configuration);
+        services.AddTeams(configuration);
+        services.AddBotRoutes(routes => routes.MapHelp());
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHostedService<StartupReport>();
+    }
+
+    internal static void MapEndpoints(WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapTeamsEndpoints();
+    }
+}

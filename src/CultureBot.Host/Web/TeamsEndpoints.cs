@@ -1,0 +1,77 @@
+using System.Text.Json;
+using CultureBot.Teams.Adapter;
+using CultureBot.Teams.Authentication;
+using CultureBot.Teams.Configuration;
+using CultureBot.Teams.Schema;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Host.Web;
+
+/// <summary><c>POST /api/messages</c>: the Bot Connector's messaging endpoint.</summary>
+internal static partial class TeamsEndpoints
+{
+    /// <summary>Activities are small; a card-heavy one stays far below this. Larger bodies are refused before buffering.</summary>
+    public const long MaxActivityBytes = 512 * 1024;
+
+    public static void MapTeamsEndpoints(this WebApplication app)
+    {
+        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        var endpoint = app.MapPost("/api/messages", HandleAsync);
+        if (!teams.IsLocalMode)
+        {
+            endpoint.RequireAuthorization(BotFrameworkAuthentication.Policy);
+        }
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        TeamsBotAdapter adapter,
+        IOptions<TeamsOptions> teams,
+        ILogger<TeamsBotAdapter> logger,
+        CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxActivityBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxActivityBytes;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, TeamsJsonContext.Default.Activity, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (activity is null)
+        {
+            return Results.BadRequest();
+        }
+
+        if (!teams.Value.IsLocalMode && ActivityAuthorization.Check(http, activity.ServiceUrl, activity.ChannelId) is { } reason)
+        {
+            LogForbiddenActivity(logger, reason);
+            return Results.Unauthorized();
+        }
+
+        var outcome = await adapter.ProcessAsync(activity, cancellationToken);
+        return outcome.InvokeResponse is { } invoke
+            ? Results.Json(invoke, TeamsJsonContext.Default.InvokeResponse)
+            : Results.StatusCode(outcome.StatusCode);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity refused after token validation: {Reason}")]
+    private static partial void LogForbiddenActivity(ILogger logger, string reason);
+}

@@ -1,0 +1,88 @@
+using CultureBot.Cards;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
+using CultureBot.Teams.Connector;
+using CultureBot.Teams.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace CultureBot.Teams.Adapter;
+
+/// <summary>
+/// Runs one authenticated inbound activity through the router: records it once, refreshes the
+/// conversation reference, maps it to a turn, dispatches, and returns the invoke response if any.
+/// </summary>
+public sealed partial class TeamsBotAdapter
+{
+    private readonly BotRouter _router;
+    private readonly IConversationStore _store;
+    private readonly IConnectorClient _connector;
+    private readonly CardCatalog _cards;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<TeamsBotAdapter> _logger;
+
+    public TeamsBotAdapter(
+        BotRouter router,
+        IConversationStore store,
+        IConnectorClient connector,
+        CardCatalog cards,
+        IServiceProvider services,
+        TimeProvider clock,
+        ILogger<TeamsBotAdapter> logger)
+    {
+        _router = router;
+        _store = store;
+        _connector = connector;
+        _cards = cards;
+        _services = services;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>What the HTTP endpoint answers.</summary>
+    public sealed record Outcome(int StatusCode, InvokeResponse? InvokeResponse);
+
+    public async Task<Outcome> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrEmpty(activity.Type) || string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return new Outcome(400, null);
+        }
+
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["ActivityId"] = activity.Id, ["ActivityType"] = activity.Type });
+
+        var now = _clock.GetUtcNow();
+        if (activity.Id is { Length: > 0 } id && !await _store.TryRecordInboundAsync(Platforms.Teams, id, now, cancellationToken))
+        {
+            // A retry of an activity already handled: acknowledge without doing the work twice.
+            LogDuplicate(_logger, id);
+            return new Outcome(200, isInvoke ? InvokeResponse.Message(string.Empty) : null);
+        }
+
+        var reference = ActivityTurnMapper.ToReference(activity, now);
+        await _store.UpsertReferenceAsync(reference, cancellationToken);
+
+        var turn = ActivityTurnMapper.ToTurn(activity, reference);
+        var channel = new TeamsTurnChannel(activity, turn, _connector, _cards, _logger);
+        var context = new TurnContext(turn, channel, _cards.Strings, _services);
+        var routes = await _router.DispatchAsync(context, cancellationToken);
+        LogDispatched(_logger, activity.Type!, turn.Kind, routes.Count == 0 ? "(none)" : string.Join(',', routes));
+
+        if (isInvoke)
+        {
+            return new Outcome(200, channel.InvokeResponse ?? (routes.Count == 0
+                ? new InvokeResponse { StatusCode = 404, Type = ContentTypes.ActivityMessage, Value = System.Text.Json.Nodes.JsonValue.Create("Unknown action") }
+                : InvokeResponse.Message(string.Empty)));
+        }
+
+        return new Outcome(200, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} seen before: acknowledged, not processed again")]
+    private static partial void LogDuplicate(ILogger logger, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{ActivityType} as {TurnKind} → {Routes}")]
+    private static partial void LogDispatched(ILogger logger, string activityType, TurnKind turnKind, string routes);
+}

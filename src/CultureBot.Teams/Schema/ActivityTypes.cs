@@ -1,0 +1,27 @@
+namespace CultureBot.Teams.Schema;
+
+/// <summary>Activity types CultureBot acts on. Open constants: the protocol keeps adding types, unknown ones are tolerated.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string MessageReaction = "messageReaction";
+    public const string Typing = "typing";
+    public const string Event = "event";
+}
+
+/// <summary>Invoke names CultureBot answers.</summary>
+public static class InvokeNames
+{
+    /// <summary>An Adaptive Card Universal Action (<c>Action.Execute</c>).</summary>
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+}
+
+/// <summary>Content types of attachments and invoke responses.</summary>
+public static class ContentTypes
+{
+    public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
+    public const string ActivityMessage = "application/vnd.microsoft.activity.message";
+}

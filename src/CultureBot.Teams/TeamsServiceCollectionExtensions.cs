@@ -1,0 +1,23 @@
+using CultureBot.Teams.Adapter;
+using CultureBot.Teams.Authentication;
+using CultureBot.Teams.Configuration;
+using CultureBot.Teams.Connector;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Teams;
+
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>The Teams platform: options (validated at start), inbound authentication, the connector client, the adapter.</summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddBotFrameworkAuthentication();
+        services.AddTeamsConnector();
+        services.AddSingleton<TeamsBotAdapter>();
+        return services;
+    }
+}

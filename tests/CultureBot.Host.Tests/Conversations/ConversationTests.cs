@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CultureBot.Host.Tests.Support;
+
+namespace CultureBot.Host.Tests.Conversations;
+
+/// <summary>Conversations through the real pipeline in local mode, with a fake Bot Connector recording the replies.</summary>
+public sealed class ConversationTests : IDisposable
+{
+    private readonly FakeConnector _connector = new();
+    private readonly BotHostFactory _host = new();
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _connector.Dispose();
+    }
+
+    private static string Texts(JsonNode card) => string.Join(" | ", card.ToJsonString());
+
+    [Fact]
+    public async Task Help_answers_with_the_help_card_threaded_under_the_message()
+    {
+        var client = _host.CreateClient();
+        var message = Activities.Message(_connector.ServiceUrl, "help");
+
+        var response = await Activities.PostAsync(client, message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(_connector.Calls);
+        Assert.Equal("POST", call.Method);
+        Assert.Equal($"/_connector/v3/conversations/conv-1/activities/{message["id"]}", call.Path);
+        Assert.Null(call.Authorization);
+        var card = Assert.Single(_connector.Cards);
+        Assert.Equal("AdaptiveCard", card["type"]?.GetValue<string>());
+        Assert.Contains("CultureBot commands", Texts(card), StringComparison.Ordinal);
+        Assert.Contains("about", Texts(card), StringComparison.Ordinal);
+        Assert.Equal("00000000-0000-0000-0000-00000000000011", call.Body?["from"]?["id"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_french_user_gets_french_cards()
+    {
+        var client = _host.CreateClient();
+
+        await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "aide", locale: "fr-FR"));
+        await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "À PROPOS", locale: "fr-FR"));
+
+        Assert.Contains("Les commandes de CultureBot", Texts(_connector.Cards[0]), StringComparison.Ordinal);
+        Assert.Contains("Lister les commandes", Texts(_connector.Cards[0]), StringComparison.Ordinal);
+        Assert.Contains("propos de CultureBot", Texts(_connector.Cards[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_welcome_card_is_sent_once_per_conversation()
+    {
+        var client = _host.CreateClient();
+
+        await Activities.PostAsync(client, Activities.Install(_connector.ServiceUrl));
+        await Activities.PostAsync(client, Activities.Install(_connector.ServiceUrl));
+        await Activities.PostAsync(client, Activities.Install(_connector.ServiceUrl, conversationId: "conv-2"));
+
+        Assert.Equal(2, _connector.Cards.Count);
+        Assert.All(_connector.Cards, card => Assert.Contains("Welcome to CultureBot", Texts(card), StringComparison.Ordinal));
+        Assert.Contains(_connector.Calls, c => c.Path == "/_connector/v3/conversations/conv-2/activities");
+    }
+
+    [Fact]
+    public async Task A_retried_activity_is_processed_once()
+    {
+        var client = _host.CreateClient();
+        var message = Activities.Message(_connector.ServiceUrl, "help");
+
+        await Activities.PostAsync(client, message);
+        var retry = await Activities.PostAsync(client, message);
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Single(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task An_action_execute_on_a_command_verb_answers_in_the_invoke_response()
+    {
+        var client = _host.CreateClient();
+
+        var response = await Activities.PostAsync(client, Activities.Invoke(_connector.ServiceUrl, "help"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, body["statusCode"]?.GetValue<int>());
+        // The help route posts a new card; the invoke itself is acknowledged.
+        Assert.Single(_connector.Cards);
+    }
+
+    [Fact]
+    public async Task Unknown_activity_types_and_unknown_actions_are_tolerated()
+    {
+        var client = _host.CreateClient();
+        var reaction = Activities.Base("messageReaction", _connector.ServiceUrl, "conv-1", "en-US", new JsonObject { ["reactionsAdded"] = new JsonArray(new JsonObject { ["type"] = "like" }) });
+        var future = Activities.Base("somethingNew", _connector.ServiceUrl, "conv-1", "en-US", []);
+
+        Assert.Equal(HttpStatusCode.OK, (await Activities.PostAsync(client, reaction)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Activities.PostAsync(client, future)).StatusCode);
+        var unknownVerb = await Activities.PostAsync(client, Activities.Invoke(_connector.ServiceUrl, "no-such-verb"));
+        Assert.Equal(HttpStatusCode.OK, unknownVerb.StatusCode);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task Malformed_bodies_are_bad_requests()
+    {
+        var client = _host.CreateClient();
+        using var broken = new StringContent("{\"type\": \"message\", ", System.Text.Encoding.UTF8, "application/json");
+        using var noConversation = new StringContent("{\"type\": \"message\", \"text\": \"help\"}", System.Text.Encoding.UTF8, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/messages", broken)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/messages", noConversation)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_and_readiness_answer()
+    {
+        var client = _host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+    }
+}

@@ -1,0 +1,77 @@
+using CultureBot.Host.Web;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Host.Tests.Conversations;
+
+/// <summary>A missing or contradictory setting stops the host, built as Program builds it, with a sentence naming the setting.</summary>
+public sealed class StartupValidationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("culturebot-start-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<OptionsValidationException> StartFailsAsync(params string[] settings)
+    {
+        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "db.sqlite")}", .. settings];
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await using var app = BotHost.Build(args);
+            await app.StartAsync();
+            await app.StopAsync();
+        });
+
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is OptionsValidationException validation)
+            {
+                return validation;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"The host started, or failed for another reason: {error}");
+    }
+
+    [Theory]
+    [InlineData("--Teams:AppId=11111111-2222-3333-4444-555555555555", "Teams:AppPassword (or Teams:CertificatePath) must be set")]
+    [InlineData("--Teams:AppId=not-a-guid", "Teams:AppId must be the bot registration's application (client) id")]
+    [InlineData("--Teams:TenantId=22222222-2222-3333-4444-555555555555", "Teams:AppId must be set")]
+    [InlineData("--Teams:OpenIdMetadataUrl=http://login.example.com/metadata", "Teams:OpenIdMetadataUrl must be an absolute https URL")]
+    [InlineData("--Storage:Provider=Oracle", "Storage:Provider must be Sqlite or Postgres")]
+    [InlineData("--Content:Packs:0=/no/such/pack.yaml", "Content:Packs:0 names a file that does not exist")]
+    public async Task Bad_settings_stop_the_host_naming_the_setting(string setting, string expected)
+    {
+        var error = await StartFailsAsync(setting);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contradictory_credentials_are_refused()
+    {
+        var certificate = Path.Combine(_directory, "bot.pfx");
+        await File.WriteAllTextAsync(certificate, "not used");
+
+        var error = await StartFailsAsync("--Teams:AppId=11111111-2222-3333-4444-555555555555", "--Teams:AppPassword=secret", $"--Teams:CertificatePath={certificate}");
+
+        Assert.Contains("Teams:AppPassword and Teams:CertificatePath are both set", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message.Replace("client secret", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_is_refused()
+    {
+        string[] args = ["--urls=http://127.0.0.1:0", "--Storage:Provider=Postgres"];
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await using var app = BotHost.Build(args);
+            await app.StartAsync();
+        });
+
+        Assert.IsType<OptionsValidationException>(error);
+        Assert.Contains("Storage:ConnectionString must be set when Storage:Provider is Postgres", error.Message, StringComparison.Ordinal);
+    }
+}

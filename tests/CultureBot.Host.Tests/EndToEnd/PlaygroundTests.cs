@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using CultureBot.Testing;
+using Xunit.Abstractions;
+
+namespace CultureBot.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The real host, started as its own process, in a real conversation with Microsoft 365 Agents Playground
+/// (Microsoft's local Teams client) driven by <c>teams-e2e</c>. Browser mode when Chromium is installed
+/// (cards rendered by the Teams renderer, screenshots kept), API mode otherwise.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class PlaygroundTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public PlaygroundTests(ITestOutputHelper output) => _output = output;
+
+    [SkippableTheory]
+    [InlineData("welcome-help")]
+    [InlineData("french")]
+    public async Task Scenario_passes_in_the_agents_playground(string scenario)
+    {
+        PeerTools.Require();
+        var port = FreePort();
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "culturebot.dll");
+        Assert.True(File.Exists(hostDll), $"{hostDll} is missing");
+        var dataDirectory = Directory.CreateTempSubdirectory("culturebot-e2e-").FullName;
+        var outDirectory = Path.Combine(PeerTools.RepoRoot, "artifacts", "e2e", scenario);
+        var mode = File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM") is not null ? "browser" : "api";
+        var botCommand = $"cd '{dataDirectory}' && Storage__ConnectionString='Data Source={dataDirectory}/culturebot.db' " +
+                         $"exec dotnet '{hostDll}' --urls http://127.0.0.1:{port}";
+
+        var run = await PeerTools.RunAsync(
+            "teams-e2e",
+            [
+                "--mode", mode,
+                "--bot", $"http://127.0.0.1:{port}/api/messages",
+                "--scenario", Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"),
+                "--out", outDirectory,
+                "--bot-cmd", botCommand,
+                "--bot-ready-timeout", "60000",
+                "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ],
+            TimeSpan.FromMinutes(5));
+
+        _output.WriteLine(run.ToString());
+        Assert.True(run.ExitCode == 0, $"teams-e2e {scenario} ({mode}) failed; see {outDirectory}\n{run}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>End-to-end runs start browsers and processes: one at a time on a small machine.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EndToEndCollection
+{
+    public const string Name = "end-to-end";
+}

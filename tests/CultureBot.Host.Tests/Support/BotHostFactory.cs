@@ -1,0 +1,61 @@
+using CultureBot.Host;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Host.Tests.Support;
+
+/// <summary>
+/// The real host (its whole HTTP pipeline, real SQLite in a temp folder) with test settings on top.
+/// </summary>
+public sealed class BotHostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "culturebot-tests", Guid.NewGuid().ToString("N"));
+
+    private readonly Action<IServiceCollection>? _services;
+
+    public BotHostFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        Directory.CreateDirectory(_dataDirectory);
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "culturebot.db")}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow machine: the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
