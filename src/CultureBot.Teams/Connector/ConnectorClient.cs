@@ -59,7 +59,7 @@ public sealed partial class ConnectorClient : IConnectorClient
     /// </summary>
     internal static string BaseUrl(string serviceUrl) => serviceUrl.TrimEnd('/') + "/";
 
-    private static string Url(string serviceUrl, string conversationId, string? activityId = null) =>
+    internal static string Url(string serviceUrl, string conversationId, string? activityId = null) =>
         BaseUrl(serviceUrl) + "v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities"
         + (activityId is null ? string.Empty : "/" + Uri.EscapeDataString(activityId));
 
