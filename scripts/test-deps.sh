@@ -5,6 +5,8 @@
 #   - the peer tools' npm packages (../shared/tools selftest installs its pinned cache).
 # Idempotent: safe to run again. Prints the export line for CULTUREBOT_TEST_POSTGRES at the end.
 set -euo pipefail
+# Everything but the final export line goes to stderr, so that `eval "$(scripts/test-deps.sh)"` works.
+exec 3>&1 1>&2
 
 need_apt=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
@@ -47,4 +49,4 @@ if [ -x "$tools/selftest" ]; then
   "$tools/selftest" --only usage >/dev/null
 fi
 
-echo "export CULTUREBOT_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=culturebot;Password=culturebot;Database=culturebot_test'"
+echo >&3 "export CULTUREBOT_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=culturebot;Password=culturebot;Database=culturebot_test'"
