@@ -1,42 +1,79 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Cards.Templating.Expressions;
 
 namespace CultureBot.Cards.Templating;
 
 /// <summary>
-/// A JSON template in the Adaptive Card Templating language, parsed once and expanded many times.
-/// This first engine covers what the foundation cards need — <c>${path}</c> bindings (a lone binding
-/// keeps the value's JSON type), string interpolation, <c>$data</c> (scope and array repetition),
-/// <c>$when</c>, <c>$root</c>, <c>$index</c> and <c>\${</c> escaping; the full expression language
-/// replaces <see cref="Expression"/> without changing this API.
+/// A JSON template in the Adaptive Card Templating language, behaving as Microsoft's reference engine
+/// (<c>adaptivecards-templating</c>) does, quirks included (see <c>docs/templating.md</c>). Parsed and compiled
+/// once — every binding's expression included, so syntax errors surface here — then expanded many times.
+/// Works on any JSON: Adaptive Cards and Block Kit alike.
 /// </summary>
 public sealed class CardTemplate
 {
-    private readonly JsonNode _root;
+    /// <summary>Keys the language uses and removes from the output.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "$data", "$when", "$root", "$index", "$host", "$_acTemplateVersion" };
 
-    private CardTemplate(JsonNode root) => _root = root;
+    private readonly TemplateNode _root;
 
-    /// <summary>Parses a template; throws <see cref="JsonException"/> with the line for broken JSON.</summary>
+    private CardTemplate(TemplateNode root) => _root = root;
+
+    /// <summary>Parses and compiles a template. Broken JSON throws <see cref="JsonException"/> (with its line); a binding's syntax error throws <see cref="TemplateException"/>.</summary>
     public static CardTemplate Parse(string json)
     {
-        var root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
-            ?? throw new JsonException("A card template cannot be the JSON literal null.");
-        return new CardTemplate(root);
+        var root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return new CardTemplate(Compile(root));
     }
 
-    /// <summary>Expands the template against <paramref name="data"/> (bound to <c>$root</c> and the initial <c>$data</c>).</summary>
-    public JsonNode? Expand(JsonNode? data)
+    /// <summary>Expands against <paramref name="data"/> (<c>$root</c>, the first <c>$data</c>) and an optional <c>$host</c>.</summary>
+    /// <exception cref="TemplateException">A binding that is a string's whole content failed, or a null stood in text.</exception>
+    public JsonNode? Expand(JsonNode? data, JsonNode? host = null)
     {
-        var scope = new Scope(data, data, null);
-        var expanded = Expander.ExpandNode(_root, scope);
-        return expanded.Count switch
+        var root = Js.FromNode(data);
+        return _root.Value(new Scope(root, root, host is null ? null : Js.FromNode(host), null));
+    }
+
+    private static TemplateNode Compile(JsonNode? node)
+    {
+        switch (node)
         {
-            0 => null,
-            1 => expanded[0],
-            _ => new JsonArray([.. expanded]),
-        };
+            case JsonObject obj:
+                var properties = new List<KeyValuePair<string, TemplateNode>>();
+                TemplateNode? data = null;
+                JsonNode? when = null;
+                foreach (var (name, value) in obj)
+                {
+                    switch (name)
+                    {
+                        case "$data":
+                            data = value is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal)
+                                ? StringNode.Compile(s)
+                                : new LiteralOrRaw(value);
+                            break;
+                        case "$when":
+                            when = value;
+                            if (value is JsonValue w && w.TryGetValue<string>(out var condition))
+                            {
+                                StringNode.Compile(condition); // syntax errors surface at parse time
+                            }
+
+                            break;
+                        case var reserved when Reserved.Contains(reserved):
+                            break;
+                        default:
+                            properties.Add(new(name, Compile(value)));
+                            break;
+                    }
+                }
+
+                return new ObjectNode(properties, data, when);
+            case JsonArray array:
+                return new ArrayNode([.. array.Select(Compile)]);
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                return StringNode.Compile(text);
+            default:
+                return new LiteralNode(node as JsonValue);
+        }
     }
 }
-
-/// <summary>What a binding sees: the current <c>$data</c>, the <c>$root</c> and, inside a repetition, <c>$index</c>.</summary>
-internal sealed record Scope(JsonNode? Data, JsonNode? Root, int? Index);

@@ -83,6 +83,13 @@ public sealed class CardCatalog
             throw new CardCatalogException($"No {platform} card named '{card.Name}' in the catalog.");
         }
 
+        return template.Expand(ViewModel(card, culture)) ?? throw new CardCatalogException($"The {platform} card '{card.Name}' expanded to nothing.");
+    }
+
+    /// <summary>What a template is expanded against: the card's data with the UI strings of <paramref name="culture"/> as <c>t</c>.</summary>
+    public JsonObject ViewModel(CardContent card, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(card);
         var data = (JsonObject)card.Data.DeepClone();
         var strings = new JsonObject();
         foreach (var (key, value) in Strings.All(culture))
@@ -91,7 +98,7 @@ public sealed class CardCatalog
         }
 
         data["t"] = strings;
-        return template.Expand(data) ?? throw new CardCatalogException($"The {platform} card '{card.Name}' expanded to nothing.");
+        return data;
     }
 
     private static void CheckTwins(string directory, IEnumerable<(string Platform, string Name)> keys)
