@@ -298,14 +298,14 @@ internal sealed class StringNode : TemplateNode
         return parts;
     }
 
-    /// <summary>The <c>}</c> closing a binding, skipping quoted strings; -1 at a line break or the end.</summary>
+    /// <summary>The <c>}</c> closing a binding, skipping quoted strings; -1 at a line break outside quotes, or at the end.</summary>
     private static int ClosingBrace(string text, int start)
     {
         char? quote = null;
         for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\n' or '\r')
+            if (quote is null && c is '\n' or '\r')
             {
                 return -1;
             }
