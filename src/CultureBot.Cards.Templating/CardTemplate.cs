@@ -17,13 +17,21 @@ public sealed class CardTemplate
 
     private readonly TemplateNode _root;
 
-    private CardTemplate(TemplateNode root) => _root = root;
+    private CardTemplate(TemplateNode root, IReadOnlyList<BindingReference> references)
+    {
+        _root = root;
+        References = references;
+    }
+
+    /// <summary>Every data path the template's bindings read, for checks against sample data.</summary>
+    public IReadOnlyList<BindingReference> References { get; }
 
     /// <summary>Parses and compiles a template. Broken JSON throws <see cref="JsonException"/> (with its line); a binding's syntax error throws <see cref="TemplateException"/>.</summary>
     public static CardTemplate Parse(string json)
     {
         var root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        return new CardTemplate(Compile(root));
+        var references = new List<BindingReference>();
+        return new CardTemplate(new Compiler(references).Compile(root, inRepeat: false), references);
     }
 
     /// <summary>Expands against <paramref name="data"/> (<c>$root</c>, the first <c>$data</c>) and an optional <c>$host</c>.</summary>
@@ -34,46 +42,65 @@ public sealed class CardTemplate
         return _root.Value(new Scope(root, root, host is null ? null : Js.FromNode(host), null));
     }
 
-    private static TemplateNode Compile(JsonNode? node)
+    /// <summary>Compiles a template tree, noting the paths its bindings read.</summary>
+    private sealed class Compiler(List<BindingReference> references)
     {
-        switch (node)
+        public TemplateNode Compile(JsonNode? node, bool inRepeat)
         {
-            case JsonObject obj:
-                var properties = new List<KeyValuePair<string, TemplateNode>>();
-                TemplateNode? data = null;
-                JsonNode? when = null;
-                foreach (var (name, value) in obj)
-                {
-                    switch (name)
+            switch (node)
+            {
+                case JsonObject obj:
+                    var properties = new List<KeyValuePair<string, TemplateNode>>();
+                    TemplateNode? data = null;
+                    JsonNode? when = null;
+                    var repeats = obj.ContainsKey("$data");
+                    foreach (var (name, value) in obj)
                     {
-                        case "$data":
-                            data = value is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal)
-                                ? StringNode.Compile(s)
-                                : new LiteralOrRaw(value);
-                            break;
-                        case "$when":
-                            when = value;
-                            if (value is JsonValue w && w.TryGetValue<string>(out var condition))
-                            {
-                                StringNode.Compile(condition); // syntax errors surface at parse time
-                            }
+                        switch (name)
+                        {
+                            case "$data":
+                                data = value is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal)
+                                    ? String(s, inRepeat)
+                                    : new LiteralOrRaw(value);
+                                break;
+                            case "$when":
+                                when = value;
+                                if (value is JsonValue w && w.TryGetValue<string>(out var condition))
+                                {
+                                    String(condition, inRepeat || repeats); // syntax errors surface at parse time
+                                }
 
-                            break;
-                        case var reserved when Reserved.Contains(reserved):
-                            break;
-                        default:
-                            properties.Add(new(name, Compile(value)));
-                            break;
+                                break;
+                            case var reserved when Reserved.Contains(reserved):
+                                break;
+                            default:
+                                properties.Add(new(name, Compile(value, inRepeat || repeats)));
+                                break;
+                        }
                     }
-                }
 
-                return new ObjectNode(properties, data, when);
-            case JsonArray array:
-                return new ArrayNode([.. array.Select(Compile)]);
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                return StringNode.Compile(text);
-            default:
-                return new LiteralNode(node as JsonValue);
+                    return new ObjectNode(properties, data, when);
+                case JsonArray array:
+                    return new ArrayNode([.. array.Select(item => Compile(item, inRepeat))]);
+                case JsonValue value when value.TryGetValue<string>(out var text):
+                    return String(text, inRepeat);
+                default:
+                    return new LiteralNode(node as JsonValue);
+            }
+        }
+
+        private TemplateNode String(string text, bool inRepeat)
+        {
+            var node = StringNode.Compile(text);
+            if (node is StringNode compiled)
+            {
+                foreach (var expression in compiled.Expressions)
+                {
+                    ReferenceCollector.Collect(expression, inRepeat, text, references);
+                }
+            }
+
+            return node;
         }
     }
 }

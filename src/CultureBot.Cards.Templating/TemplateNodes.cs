@@ -202,6 +202,9 @@ internal sealed class StringNode : TemplateNode
         return Parser.Parse(binding.Source);
     }
 
+    /// <summary>The string's parsed bindings.</summary>
+    public IEnumerable<Expr> Expressions => _whole is not null ? [_whole] : _parts?.OfType<Expr>() ?? [];
+
     /// <summary>The raw value (for <c>$data</c>): a data node stays the data's own, uncopied.</summary>
     public object? Evaluate(Scope scope)
     {

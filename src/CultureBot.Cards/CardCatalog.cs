@@ -48,6 +48,7 @@ public sealed class CardCatalog
         }
 
         var templates = new Dictionary<(string, string), CardTemplate>();
+        var sources = new List<(string File, string Text, CardTemplate Template)>();
         foreach (var (platform, folder) in PlatformFolders)
         {
             var platformDirectory = Path.Combine(directory, folder);
@@ -59,19 +60,32 @@ public sealed class CardCatalog
             foreach (var file in Directory.EnumerateFiles(platformDirectory, "*.json"))
             {
                 var name = Path.GetFileNameWithoutExtension(file);
+                var text = File.ReadAllText(file);
                 try
                 {
-                    templates[(platform, name)] = CardTemplate.Parse(File.ReadAllText(file));
+                    var template = CardTemplate.Parse(text);
+                    templates[(platform, name)] = template;
+                    sources.Add((file, text, template));
                 }
                 catch (JsonException e)
                 {
                     throw new CardCatalogException($"{file}: line {(e.LineNumber ?? 0) + 1}: broken JSON: {e.Message}", e);
                 }
+                catch (TemplateException e)
+                {
+                    throw new CardCatalogException($"{file}: a binding does not parse: {e.Message}", e);
+                }
             }
         }
 
         CheckTwins(directory, templates.Keys);
-        return new CardCatalog(templates.ToFrozenDictionary(), LoadStrings(Path.Combine(directory, "strings")));
+        var strings = LoadStrings(Path.Combine(directory, "strings"));
+        foreach (var (file, text, template) in sources)
+        {
+            CatalogBindingCheck.Check(directory, file, text, template, strings);
+        }
+
+        return new CardCatalog(templates.ToFrozenDictionary(), strings);
     }
 
     /// <summary>Expands card <paramref name="card"/> for <paramref name="platform"/> in <paramref name="culture"/>.</summary>

@@ -78,6 +78,60 @@ public sealed class CardCatalogTests : IDisposable
         Assert.Contains("bad.json: line 3", error.Message, StringComparison.Ordinal);
     }
 
+    private void WriteTwins(string name, string teamsBody, string sample)
+    {
+        Write($"teams/{name}.json", "{\n  \"type\": \"AdaptiveCard\",\n  \"version\": \"1.5\",\n  \"body\": " + teamsBody + "\n}");
+        Write($"slack/{name}.json", "{\"blocks\": []}");
+        Write($"samples/{name}.json", sample);
+        Write("strings/en.json", "{\"hello\": \"Hello\"}");
+    }
+
+    [Fact]
+    public void A_binding_to_a_field_the_sample_lacks_stops_the_load_with_file_and_line()
+    {
+        WriteTwins("card", "[\n    { \"type\": \"TextBlock\", \"text\": \"${nmae}\" }\n  ]", "{\"name\": \"Ada\"}");
+
+        var error = Assert.Throws<CardCatalogException>(() => CardCatalog.Load(_directory));
+
+        Assert.Contains(Path.Combine("teams", "card.json") + ": line 5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nmae", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_ui_string_stops_the_load()
+    {
+        WriteTwins("card", "[{ \"type\": \"TextBlock\", \"text\": \"${t.helo}\" }]", "{}");
+
+        var error = Assert.Throws<CardCatalogException>(() => CardCatalog.Load(_directory));
+
+        Assert.Contains("'helo' is not in strings/en.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optional_fields_tested_with_exists_and_repeated_item_fields_are_accepted()
+    {
+        WriteTwins(
+            "card",
+            "[{ \"type\": \"TextBlock\", \"$when\": \"${exists(photo)}\", \"text\": \"${photo} ${t.hello}\" }, { \"type\": \"TextBlock\", \"$data\": \"${items}\", \"text\": \"${label} ${$root.name}\" }]",
+            "{\"name\": \"Ada\", \"items\": []}");
+
+        var catalog = CardCatalog.Load(_directory);
+
+        Assert.Contains("card", catalog.Names(Platforms.Teams));
+    }
+
+    [Fact]
+    public void A_card_without_sample_data_is_refused()
+    {
+        Write("teams/card.json", "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[]}");
+        Write("slack/card.json", "{\"blocks\": []}");
+        Write("strings/en.json", "{}");
+
+        var error = Assert.Throws<CardCatalogException>(() => CardCatalog.Load(_directory));
+
+        Assert.Contains("no sample data", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_catalog_without_english_strings_is_refused()
     {

@@ -25,6 +25,9 @@ public static class PersonaCards
     /// <summary>Characters of the key verbatim.</summary>
     public const int MaxVerbatimLength = 500;
 
+    /// <summary>Sector rubrics shown; each takes a Slack block.</summary>
+    public const int MaxSectorRubrics = 8;
+
     /// <summary>Personas per list card; Slack allows 50 blocks and each persona takes one.</summary>
     public const int MaxListPersonas = 40;
 
@@ -35,7 +38,7 @@ public static class PersonaCards
     {
         ArgumentNullException.ThrowIfNull(persona);
         var rubrics = new JsonArray();
-        foreach (var (title, text) in persona.SectorRubrics)
+        foreach (var (title, text) in persona.SectorRubrics.Take(MaxSectorRubrics))
         {
             rubrics.Add(new JsonObject { ["title"] = Cut(title, 80), ["text"] = Cut(text, MaxTextLength) });
         }
