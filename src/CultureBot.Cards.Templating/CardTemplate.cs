@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CultureBot.Cards.Templating.Expressions;
@@ -38,9 +41,47 @@ public sealed class CardTemplate
     /// <exception cref="TemplateException">A binding that is a string's whole content failed, or a null stood in text.</exception>
     public JsonNode? Expand(JsonNode? data, JsonNode? host = null)
     {
-        var root = Js.FromNode(data);
-        return _root.Value(new Scope(root, root, host is null ? null : Js.FromNode(host), null));
+        var buffer = Buffer;
+        buffer.ResetWrittenCount();
+        ExpandTo(buffer, data, host);
+        return JsonNode.Parse(buffer.WrittenSpan);
     }
+
+    /// <summary>Expands straight into UTF-8 JSON: what goes over the wire, with no tree built in between.</summary>
+    public void ExpandTo(IBufferWriter<byte> output, JsonNode? data, JsonNode? host = null)
+    {
+        var writer = Writer;
+        writer.Reset(output);
+        var root = Js.FromNode(data);
+        try
+        {
+            _root.Write(writer, new Scope(root, root, host is null ? null : Js.FromNode(host), null));
+        }
+        finally
+        {
+            writer.Flush();
+        }
+    }
+
+    /// <summary>Expands to a JSON string.</summary>
+    public string ExpandToString(JsonNode? data, JsonNode? host = null)
+    {
+        var buffer = Buffer;
+        buffer.ResetWrittenCount();
+        ExpandTo(buffer, data, host);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A writer and buffer per thread, reused: an expansion allocates for its output, not for its plumbing.</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    private static Utf8JsonWriter Writer => t_writer ??= new Utf8JsonWriter(Stream.Null, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+
+    private static ArrayBufferWriter<byte> Buffer => t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
 
     /// <summary>Compiles a template tree, noting the paths its bindings read.</summary>
     private sealed class Compiler(List<BindingReference> references)
@@ -50,7 +91,7 @@ public sealed class CardTemplate
             switch (node)
             {
                 case JsonObject obj:
-                    var properties = new List<KeyValuePair<string, TemplateNode>>();
+                    var properties = new List<KeyValuePair<JsonEncodedText, TemplateNode>>();
                     TemplateNode? data = null;
                     JsonNode? when = null;
                     var repeats = obj.ContainsKey("$data");
@@ -74,12 +115,12 @@ public sealed class CardTemplate
                             case var reserved when Reserved.Contains(reserved):
                                 break;
                             default:
-                                properties.Add(new(name, Compile(value, inRepeat || repeats)));
+                                properties.Add(new(JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping), Compile(value, inRepeat || repeats)));
                                 break;
                         }
                     }
 
-                    return new ObjectNode(properties, data, when);
+                    return new ObjectNode(properties, data, obj.ContainsKey("$when") ? WhenRule.From(when) : null);
                 case JsonArray array:
                     return new ArrayNode([.. array.Select(item => Compile(item, inRepeat))]);
                 case JsonValue value when value.TryGetValue<string>(out var text):

@@ -1,32 +1,72 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CultureBot.Cards.Templating.Expressions;
 
 namespace CultureBot.Cards.Templating;
 
-/// <summary>A compiled template node: expressions parsed once, expanded against many scopes.</summary>
+/// <summary>
+/// A compiled template node: expressions parsed once, expanded against many scopes straight into a
+/// <see cref="Utf8JsonWriter"/>, so that no intermediate tree is built.
+/// </summary>
 internal abstract class TemplateNode
 {
-    /// <summary>The node's value where one value stands: a property, or the root.</summary>
-    public abstract JsonNode? Value(Scope scope);
+    /// <summary>Writes the node's value where one value stands: a property, or the root.</summary>
+    public abstract void Write(Utf8JsonWriter writer, Scope scope);
 
-    /// <summary>The node's contribution to an array: repeats are spliced in, arrays flattened one level, nulls dropped.</summary>
-    public virtual void AppendTo(JsonArray output, Scope scope) => Splice(output, Value(scope));
+    /// <summary>Writes the node's items in an array: repeats are spliced in, arrays flattened, nulls dropped.</summary>
+    public abstract void WriteItems(Utf8JsonWriter writer, Scope scope);
 
-    protected static void Splice(JsonArray output, JsonNode? value)
+    /// <summary>Writes an evaluated value; a data node is copied as it is.</summary>
+    protected static void WriteValue(Utf8JsonWriter writer, object? value)
     {
-        if (value is JsonArray array)
+        switch (value)
         {
-            var items = array.ToList();
-            array.Clear();
-            foreach (var item in items.Where(i => i is not null))
+            case null or Undefined:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case JsonNode node:
+                node.WriteTo(writer);
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected value {value.GetType().Name}");
+        }
+    }
+
+    /// <summary>An evaluated value in an array: a list is spliced, nulls are dropped.</summary>
+    protected static void WriteItemValue(Utf8JsonWriter writer, object? value)
+    {
+        if (Js.IsList(value))
+        {
+            foreach (var item in Js.Items(value))
             {
-                output.Add(item);
+                if (item is not (null or Undefined))
+                {
+                    WriteValue(writer, item);
+                }
             }
         }
-        else if (value is not null)
+        else if (value is not (null or Undefined))
         {
-            output.Add(value);
+            WriteValue(writer, value);
         }
     }
 }
@@ -36,112 +76,166 @@ internal sealed class LiteralNode(JsonValue? literal) : TemplateNode
 {
     private readonly object? _value = Js.FromNode(literal);
 
-    public override JsonNode? Value(Scope scope) => Js.ToNode(_value);
+    public override void Write(Utf8JsonWriter writer, Scope scope) => WriteValue(writer, _value);
+
+    public override void WriteItems(Utf8JsonWriter writer, Scope scope) => WriteItemValue(writer, _value);
 }
 
 internal sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : TemplateNode
 {
-    public override JsonNode? Value(Scope scope)
+    public override void Write(Utf8JsonWriter writer, Scope scope)
     {
-        var array = new JsonArray();
+        writer.WriteStartArray();
+        WriteItems(writer, scope);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>A literal array inside an array is flattened into it, as the reference engine does.</summary>
+    public override void WriteItems(Utf8JsonWriter writer, Scope scope)
+    {
         foreach (var item in items)
         {
-            item.AppendTo(array, scope);
+            item.WriteItems(writer, scope);
         }
-
-        return array;
     }
 }
 
 /// <summary>An object, with its <c>$data</c> (scope or repetition) and <c>$when</c> (condition) applied.</summary>
-internal sealed class ObjectNode(IReadOnlyList<KeyValuePair<string, TemplateNode>> properties, TemplateNode? data, JsonNode? when) : TemplateNode
+internal sealed class ObjectNode(IReadOnlyList<KeyValuePair<JsonEncodedText, TemplateNode>> properties, TemplateNode? data, WhenRule? when) : TemplateNode
 {
-    public override JsonNode? Value(Scope scope)
+    /// <summary>One repeat stands alone, several become an array, none leaves null.</summary>
+    public override void Write(Utf8JsonWriter writer, Scope scope)
     {
-        var repeats = Repeats(scope);
-        return repeats.Count switch
-        {
-            0 => null,
-            1 => repeats[0],
-            _ => new JsonArray([.. repeats]),
-        };
-    }
-
-    public override void AppendTo(JsonArray output, Scope scope)
-    {
-        foreach (var repeat in Repeats(scope))
-        {
-            output.Add(repeat);
-        }
-    }
-
-    private List<JsonObject> Repeats(Scope scope)
-    {
-        var results = new List<JsonObject>(1);
         if (data is null)
         {
-            Add(results, scope);
-            return results;
+            if (Holds(scope))
+            {
+                WriteObject(writer, scope);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            return;
         }
 
-        var bound = data is StringNode text ? text.Evaluate(scope) : Js.FromNode(((LiteralOrRaw)data).Raw);
+        var repeats = Repeats(scope);
+        switch (repeats.Count)
+        {
+            case 0:
+                writer.WriteNullValue();
+                break;
+            case 1:
+                WriteObject(writer, repeats[0]);
+                break;
+            default:
+                writer.WriteStartArray();
+                foreach (var repeat in repeats)
+                {
+                    WriteObject(writer, repeat);
+                }
+
+                writer.WriteEndArray();
+                break;
+        }
+    }
+
+    public override void WriteItems(Utf8JsonWriter writer, Scope scope)
+    {
+        if (data is null)
+        {
+            if (Holds(scope))
+            {
+                WriteObject(writer, scope);
+            }
+
+            return;
+        }
+
+        foreach (var repeat in Repeats(scope))
+        {
+            WriteObject(writer, repeat);
+        }
+    }
+
+    private void WriteObject(Utf8JsonWriter writer, Scope scope)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in properties)
+        {
+            writer.WritePropertyName(name);
+            value.Write(writer, scope);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The scopes of the repeats that <c>$when</c> keeps.</summary>
+    private List<Scope> Repeats(Scope scope)
+    {
+        var bound = data is StringNode text ? text.Evaluate(scope) : Js.FromNode(((LiteralOrRaw)data!).Raw);
+        var results = new List<Scope>();
         if (Js.IsList(bound))
         {
             var items = Js.Items(bound);
             for (var i = 0; i < items.Count; i++)
             {
-                Add(results, scope with { Data = items[i], Index = i });
+                var itemScope = scope with { Data = items[i], Index = i };
+                if (Holds(itemScope))
+                {
+                    results.Add(itemScope);
+                }
             }
         }
         else
         {
-            Add(results, scope with { Data = bound, Index = null });
+            var itemScope = scope with { Data = bound, Index = null };
+            if (Holds(itemScope))
+            {
+                results.Add(itemScope);
+            }
         }
 
         return results;
     }
 
-    private void Add(List<JsonObject> results, Scope scope)
+    private bool Holds(Scope scope)
     {
-        if (when is not null && !WhenHolds(scope))
+        if (when is null)
         {
-            return;
+            return true;
         }
 
-        var result = new JsonObject();
-        foreach (var (name, value) in properties)
+        if (when.Condition is not { } condition)
         {
-            result[name] = value.Value(scope);
+            return when.Keep;
         }
 
-        results.Add(result);
+        try
+        {
+            return Evaluator.Evaluate(condition, scope, substitute: false) is true;
+        }
+        catch (EvaluationException)
+        {
+            return false;
+        }
     }
+}
 
-    /// <summary>
-    /// Only a binding that evaluates to boolean true keeps the object; anything else drops it, including
-    /// <c>"true"</c> written without <c>${}</c> and JSON true. JSON false keeps it. (The reference engine's rules.)
-    /// </summary>
-    private bool WhenHolds(Scope scope)
+/// <summary>
+/// A compiled <c>$when</c>. Only a binding that evaluates to boolean true keeps the object; anything else drops
+/// it, including <c>"true"</c> written without <c>${}</c> and JSON true, while JSON false keeps it (the reference
+/// engine's rules).
+/// </summary>
+internal sealed record WhenRule(Expr? Condition, bool Keep)
+{
+    public static WhenRule From(JsonNode? when) => when switch
     {
-        if (when is JsonValue literal && literal.TryGetValue<bool>(out var flag))
-        {
-            return !flag;
-        }
-
-        if (when is JsonValue text && text.TryGetValue<string>(out var source) && StringNode.SingleExpression(source) is { } expression)
-        {
-            try
-            {
-                return Evaluator.Evaluate(expression, scope, substitute: false) is true;
-            }
-            catch (EvaluationException)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
+        JsonValue literal when literal.TryGetValue<bool>(out var flag) => new WhenRule(null, Keep: !flag),
+        JsonValue text when text.TryGetValue<string>(out var source) && StringNode.SingleExpression(source) is { } expression => new WhenRule(expression, Keep: false),
+        _ => new WhenRule(null, Keep: false),
+    };
 }
 
 /// <summary>A <c>$data</c> given as literal JSON (an object, an array, a plain string): used as it is.</summary>
@@ -149,7 +243,9 @@ internal sealed class LiteralOrRaw(JsonNode? raw) : TemplateNode
 {
     public JsonNode? Raw { get; } = raw;
 
-    public override JsonNode? Value(Scope scope) => Raw?.DeepClone();
+    public override void Write(Utf8JsonWriter writer, Scope scope) => WriteValue(writer, Js.FromNode(Raw));
+
+    public override void WriteItems(Utf8JsonWriter writer, Scope scope) => WriteItemValue(writer, Js.FromNode(Raw));
 }
 
 /// <summary>A string: plain text, one binding that keeps its value's type, or text with bindings.</summary>
@@ -249,7 +345,9 @@ internal sealed class StringNode : TemplateNode
         return builder.ToString();
     }
 
-    public override JsonNode? Value(Scope scope) => Js.ToNode(Evaluate(scope));
+    public override void Write(Utf8JsonWriter writer, Scope scope) => WriteValue(writer, Evaluate(scope));
+
+    public override void WriteItems(Utf8JsonWriter writer, Scope scope) => WriteItemValue(writer, Evaluate(scope));
 
     private sealed record Binding(string Source, bool IsWhole);
 

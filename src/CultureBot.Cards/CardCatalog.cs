@@ -97,7 +97,53 @@ public sealed class CardCatalog
             throw new CardCatalogException($"No {platform} card named '{card.Name}' in the catalog.");
         }
 
-        return template.Expand(ViewModel(card, culture)) ?? throw new CardCatalogException($"The {platform} card '{card.Name}' expanded to nothing.");
+        // The UI strings join the card's own data for the expansion only: one cached object per thread and
+        // language, attached and detached again, instead of a copy of the data and the strings per card.
+        var data = card.Data;
+        lock (data)
+        {
+            if (data.ContainsKey("t"))
+            {
+                throw new CardCatalogException($"The data of card '{card.Name}' has a field t, which is reserved for the UI strings.");
+            }
+
+            data["t"] = ThreadStrings(culture);
+            try
+            {
+                return template.Expand(data) ?? throw new CardCatalogException($"The {platform} card '{card.Name}' expanded to nothing.");
+            }
+            finally
+            {
+                data.Remove("t");
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static Dictionary<(CardCatalog, string), JsonObject>? t_strings;
+
+    private JsonObject ThreadStrings(CultureInfo culture)
+    {
+        var cache = t_strings ??= [];
+        var key = (this, culture.TwoLetterISOLanguageName);
+        if (!cache.TryGetValue(key, out var strings))
+        {
+            strings = StringsObject(culture);
+            cache[key] = strings;
+        }
+
+        return strings;
+    }
+
+    private JsonObject StringsObject(CultureInfo culture)
+    {
+        var strings = new JsonObject();
+        foreach (var (key, value) in Strings.All(culture))
+        {
+            strings[key] = value;
+        }
+
+        return strings;
     }
 
     /// <summary>What a template is expanded against: the card's data with the UI strings of <paramref name="culture"/> as <c>t</c>.</summary>
@@ -105,13 +151,7 @@ public sealed class CardCatalog
     {
         ArgumentNullException.ThrowIfNull(card);
         var data = (JsonObject)card.Data.DeepClone();
-        var strings = new JsonObject();
-        foreach (var (key, value) in Strings.All(culture))
-        {
-            strings[key] = value;
-        }
-
-        data["t"] = strings;
+        data["t"] = StringsObject(culture);
         return data;
     }
 

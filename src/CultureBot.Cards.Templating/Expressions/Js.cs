@@ -58,7 +58,7 @@ internal static class Js
     public static IReadOnlyList<object?> Items(object? value) => value switch
     {
         List<object?> list => list,
-        JsonArray array => [.. array.Select(FromNode)],
+        JsonArray array => new ArrayView(array),
         _ => throw new EvaluationException($"{Describe(value)} is not a list."),
     };
 
@@ -157,6 +157,24 @@ internal static class Js
         {
             return "null";
         }
+    }
+
+    /// <summary>A data array read as values, without copying it.</summary>
+    private sealed class ArrayView(JsonArray array) : IReadOnlyList<object?>
+    {
+        public int Count => array.Count;
+
+        public object? this[int index] => FromNode(array[index]);
+
+        public IEnumerator<object?> GetEnumerator()
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                yield return FromNode(array[i]);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     public static double Number(object? value, string function) =>

@@ -11,6 +11,7 @@ internal static class CultureBotCommandLine
         var root = new RootCommand("CultureBot: customer personas, verbatims and rituals in Microsoft Teams and Slack. With no command, serves the bot.")
         {
             TeamsCommands.Create(),
+            CardsCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.

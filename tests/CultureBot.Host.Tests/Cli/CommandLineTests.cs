@@ -45,6 +45,68 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    private static async Task<(int Status, string Out, string Error)> RunCapturedAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (previousOut, previousError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var status = await CultureBotCommandLine.RunAsync(args);
+            return (status, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+        }
+    }
+
+    [Fact]
+    public async Task Cards_check_passes_on_the_repository_catalog()
+    {
+        var (status, output, error) = await RunCapturedAsync("cards", "check", "--cards", Path.Combine(PeerTools.RepoRoot, "cards"));
+
+        Assert.True(status == 0, error);
+        Assert.Contains("no problem", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cards_check_fails_naming_the_file_and_the_reason()
+    {
+        var cards = Path.Combine(_directory, "cards");
+        foreach (var folder in new[] { "teams", "slack", "samples", "strings" })
+        {
+            Directory.CreateDirectory(Path.Combine(cards, folder));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(cards, "strings", "en.json"), "{}");
+        await File.WriteAllTextAsync(Path.Combine(cards, "samples", "big.json"), "{\"n\": 60}");
+        await File.WriteAllTextAsync(Path.Combine(cards, "teams", "big.json"), "{\"type\":\"AdaptiveCard\",\"version\":\"1.6\",\"body\":[]}");
+        await File.WriteAllTextAsync(Path.Combine(cards, "slack", "big.json"), "{\"blocks\":[{\"$data\":\"${range}\",\"type\":\"divider\"}],\"text\":\"${string(n)}\"}");
+        await File.WriteAllTextAsync(Path.Combine(cards, "samples", "big.json"), "{\"n\": 60, \"range\": [" + string.Join(',', Enumerable.Range(0, 60)) + "]}");
+
+        var (status, _, error) = await RunCapturedAsync("cards", "check", "--cards", cards);
+
+        Assert.Equal(1, status);
+        Assert.Contains(Path.Combine("teams", "big.json") + " (en): version 1.6 is newer than 1.5", error, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("slack", "big.json") + " (fr): 60 blocks; a message holds 50", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cards_expand_prints_the_card_in_the_chosen_language()
+    {
+        var cards = Path.Combine(PeerTools.RepoRoot, "cards");
+
+        var (status, output, error) = await RunCapturedAsync("cards", "expand", Path.Combine(cards, "teams", "help.json"), Path.Combine(cards, "samples", "help.json"), "--lang", "fr");
+
+        Assert.True(status == 0, error);
+        Assert.Equal("AdaptiveCard", System.Text.Json.Nodes.JsonNode.Parse(output)!["type"]!.GetValue<string>());
+        Assert.Contains("Les commandes de CultureBot", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_command_is_refused_rather_than_serving()
     {
