@@ -12,6 +12,7 @@ internal static class CultureBotCommandLine
         {
             TeamsCommands.Create(),
             CardsCommands.Create(),
+            MatchCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.
