@@ -4,6 +4,7 @@ namespace CultureBot.Core.Bot;
 public sealed class BotRouteBuilder
 {
     private readonly List<BotRouter.CommandRoute> _commands = [];
+    private readonly List<BotRouter.PatternRoute> _patterns = [];
     private readonly Dictionary<string, BotRouter.Route> _actions = new(StringComparer.Ordinal);
     private readonly List<BotRouter.Route> _conversationStarted = [];
     private readonly List<BotRouter.Route> _membersAdded = [];
@@ -36,6 +37,18 @@ public sealed class BotRouteBuilder
             _commands.Add(new BotRouter.CommandRoute(name, alias, route));
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// A question asked in words, matched after commands on the folded text (lower case, no accents): a named
+    /// group <c>args</c> becomes <see cref="TurnContext.CommandArguments"/> ("how do I talk to (?&lt;args&gt;.+)").
+    /// </summary>
+    public BotRouteBuilder MapPattern(string name, System.Text.RegularExpressions.Regex pattern, TurnHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(handler);
+        _patterns.Add(new BotRouter.PatternRoute(pattern, new BotRouter.Route(name, handler)));
         return this;
     }
 
@@ -86,5 +99,5 @@ public sealed class BotRouteBuilder
     }
 
     public BotRouter Build() =>
-        new(_commands, _actions, _conversationStarted, _membersAdded, _membersRemoved, _fallback);
+        new(_commands, _patterns, _actions, _conversationStarted, _membersAdded, _membersRemoved, _fallback);
 }

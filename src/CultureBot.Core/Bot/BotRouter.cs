@@ -10,6 +10,7 @@ public delegate Task TurnHandler(TurnContext context, CancellationToken cancella
 public sealed class BotRouter
 {
     private readonly IReadOnlyList<CommandRoute> _commands;
+    private readonly IReadOnlyList<PatternRoute> _patterns;
     private readonly IReadOnlyDictionary<string, Route> _actions;
     private readonly IReadOnlyList<Route> _conversationStarted;
     private readonly IReadOnlyList<Route> _membersAdded;
@@ -18,6 +19,7 @@ public sealed class BotRouter
 
     internal BotRouter(
         IReadOnlyList<CommandRoute> commands,
+        IReadOnlyList<PatternRoute> patterns,
         IReadOnlyDictionary<string, Route> actions,
         IReadOnlyList<Route> conversationStarted,
         IReadOnlyList<Route> membersAdded,
@@ -26,6 +28,7 @@ public sealed class BotRouter
     {
         // Longest alias first, so that "quiz start" wins over "quiz".
         _commands = [.. commands.OrderByDescending(c => c.FoldedAlias.Length)];
+        _patterns = patterns;
         _actions = actions;
         _conversationStarted = conversationStarted;
         _membersAdded = membersAdded;
@@ -64,6 +67,16 @@ public sealed class BotRouter
                 {
                     context.CommandArguments = command.Arguments;
                     return [command.Route];
+                }
+
+                var folded = TextMatching.Fold(turn.Text);
+                foreach (var pattern in _patterns)
+                {
+                    if (pattern.Pattern.Match(folded) is { Success: true } match)
+                    {
+                        context.CommandArguments = match.Groups["args"].Success ? match.Groups["args"].Value.Trim() : string.Empty;
+                        return [pattern.Route];
+                    }
                 }
 
                 return _fallback is null ? [] : [_fallback];
@@ -125,4 +138,6 @@ public sealed class BotRouter
     internal sealed record Route(string Name, TurnHandler Handler);
 
     internal sealed record CommandRoute(string Name, string FoldedAlias, Route Route);
+
+    internal sealed record PatternRoute(System.Text.RegularExpressions.Regex Pattern, Route Route);
 }

@@ -1,6 +1,8 @@
 using CultureBot.Cards;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Features.Help;
+using CultureBot.Core.Features.Personas;
+using CultureBot.Core.Personas;
 using CultureBot.Data;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
@@ -41,10 +43,12 @@ public static class BotHost
 
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp());
+        services.AddSingleton(sp => PersonaPacks.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ILogger<PersonaDirectory>>()));
+        services.AddBotRoutes(routes => routes.MapHelp().MapPersonas());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
+        services.AddHostedService<PersonaPackCheck>();
     }
 
     internal static void MapEndpoints(WebApplication app)

@@ -8,6 +8,12 @@ public sealed class ContentOptions
     public const string Section = "Content";
 
     public IList<string> Packs { get; } = [];
+
+    /// <summary>The configured packs, or the sample packs shipped beside the executable (the embedded default).</summary>
+    public IReadOnlyList<string> EffectivePacks =>
+        Packs.Count > 0
+            ? [.. Packs]
+            : [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content", "packs"), "*.yaml").Order(StringComparer.Ordinal)];
 }
 
 internal sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>

@@ -62,6 +62,23 @@ public sealed class StartupValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_persona_pack_stops_the_host_with_file_line_and_field()
+    {
+        var pack = Path.Combine(_directory, "broken.yaml");
+        await File.WriteAllTextAsync(pack, "pack: broken\npersonas:\n  - id: a\n    name: A\n    satisfaction: twelve\n");
+        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "db.sqlite")}", $"--Content:Packs:0={pack}"];
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await using var app = BotHost.Build(args);
+            await app.StartAsync();
+        });
+
+        Assert.IsType<CultureBot.Content.PackFormatException>(error);
+        Assert.Contains($"{pack}:5: personas[0].satisfaction: 'twelve' is not a whole number from 0 to 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Postgres_without_a_connection_string_is_refused()
     {
         string[] args = ["--urls=http://127.0.0.1:0", "--Storage:Provider=Postgres"];

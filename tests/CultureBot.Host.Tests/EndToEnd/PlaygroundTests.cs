@@ -20,6 +20,7 @@ public sealed class PlaygroundTests
     [SkippableTheory]
     [InlineData("welcome-help")]
     [InlineData("french")]
+    [InlineData("personas")]
     public async Task Scenario_passes_in_the_agents_playground(string scenario)
     {
         PeerTools.Require();

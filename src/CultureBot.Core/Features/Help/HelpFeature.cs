@@ -23,8 +23,7 @@ public static class HelpFeature
         return routes
             .MapCommand("help", ["aide", "commands", "commandes"], ShowHelpAsync)
             .MapCommand("about", ["à propos", "a propos", "apropos", "version"], ShowAboutAsync)
-            .OnConversationStarted("welcome", WelcomeOnceAsync)
-            .OnUnmatchedMessage("not-understood", NotUnderstoodAsync);
+            .OnConversationStarted("welcome", WelcomeOnceAsync);
     }
 
     public static string Version { get; } =
@@ -82,7 +81,8 @@ public static class HelpFeature
     private static string Pascal(string name) =>
         string.Concat(name.Split('-', ' ').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static Task NotUnderstoodAsync(TurnContext context, CancellationToken cancellationToken) =>
+    /// <summary>The answer to a message nothing understood: say so, and point to help.</summary>
+    public static Task NotUnderstoodAsync(TurnContext context, CancellationToken cancellationToken) =>
         context.SendAsync(
             BotMessage.FromText(context.Strings.Format("notUnderstood", context.Culture, context.Turn.Text?.Trim() ?? string.Empty)),
             cancellationToken);
