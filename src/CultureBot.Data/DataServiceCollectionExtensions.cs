@@ -1,4 +1,5 @@
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Personas;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<IPackStore, SqlPackStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

@@ -10,27 +10,42 @@ namespace CultureBot.Core.Personas;
 /// </summary>
 public sealed class PersonaDirectory
 {
-    private readonly Dictionary<string, PersonaMatcher> _matchers;
+    private volatile Snapshot _current;
 
-    public PersonaDirectory(IEnumerable<PersonaPack> packs)
-    {
-        Packs = [.. packs];
-        _matchers = Packs.ToDictionary(p => p.Slug, p => new PersonaMatcher(p), StringComparer.Ordinal);
-    }
+    public PersonaDirectory(IEnumerable<PersonaPack> packs) => _current = new Snapshot(packs);
 
-    public IReadOnlyList<PersonaPack> Packs { get; }
+    public IReadOnlyList<PersonaPack> Packs => _current.Packs;
+
+    /// <summary>Swaps in a new set of packs at once (after an import): a reader sees the old set or the new one.</summary>
+    public void Replace(IEnumerable<PersonaPack> packs) => _current = new Snapshot(packs);
 
     public PersonaPack? PackFor(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        return Packs.FirstOrDefault(p => string.Equals(p.Language.Split('-')[0], culture.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase))
-            ?? (Packs.Count > 0 ? Packs[0] : null);
+        var packs = Packs;
+        return packs.FirstOrDefault(p => string.Equals(p.Language.Split('-')[0], culture.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase))
+            ?? (packs.Count > 0 ? packs[0] : null);
     }
 
     public PersonaMatcher MatcherFor(PersonaPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        return _matchers[pack.Slug];
+        var current = _current;
+        return current.Matchers.TryGetValue(pack.Slug, out var matcher) && ReferenceEquals(matcher.Pack, pack) ? matcher : new PersonaMatcher(pack);
+    }
+
+    /// <summary>The packs and their matchers, built together and never changed.</summary>
+    private sealed class Snapshot
+    {
+        public Snapshot(IEnumerable<PersonaPack> packs)
+        {
+            Packs = [.. packs];
+            Matchers = Packs.ToDictionary(p => p.Slug, p => new PersonaMatcher(p), StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<PersonaPack> Packs { get; }
+
+        public Dictionary<string, PersonaMatcher> Matchers { get; }
     }
 
     /// <summary>

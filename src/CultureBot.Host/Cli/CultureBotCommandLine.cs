@@ -13,6 +13,7 @@ internal static class CultureBotCommandLine
             TeamsCommands.Create(),
             CardsCommands.Create(),
             MatchCommands.Create(),
+            PackCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.

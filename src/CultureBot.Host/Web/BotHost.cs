@@ -1,4 +1,5 @@
 using CultureBot.Cards;
+using CultureBot.Content;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
@@ -43,12 +44,13 @@ public static class BotHost
 
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
-        services.AddSingleton(sp => PersonaPacks.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<ILogger<PersonaDirectory>>()));
+        services.AddSingleton(new PersonaDirectory([]));
+        services.AddSingleton<PackImporter>();
         services.AddBotRoutes(routes => routes.MapHelp().MapPersonas());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
-        services.AddHostedService<PersonaPackCheck>();
+        services.AddHostedService<PersonaPackLoader>();
     }
 
     internal static void MapEndpoints(WebApplication app)

@@ -9,11 +9,9 @@ public sealed class ContentOptions
 
     public IList<string> Packs { get; } = [];
 
-    /// <summary>The configured packs, or the sample packs shipped beside the executable (the embedded default).</summary>
-    public IReadOnlyList<string> EffectivePacks =>
-        Packs.Count > 0
-            ? [.. Packs]
-            : [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content", "packs"), "*.yaml").Order(StringComparer.Ordinal)];
+    /// <summary>The sample packs shipped beside the executable: the embedded default, imported on first start.</summary>
+    public static IEnumerable<string> SamplePacks =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content", "packs"), "*.yaml").Order(StringComparer.Ordinal);
 }
 
 internal sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>

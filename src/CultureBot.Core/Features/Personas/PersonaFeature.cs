@@ -150,7 +150,7 @@ public static partial class PersonaFeature
         foreach (var (match, rank) in result.Ranked.Where(r => r.Score > 0).Take(3).Select((m, i) => (m, i + 1)))
         {
             var evidence = new JsonArray([.. match.Evidence.Take(3).Select(e =>
-                JsonValue.Create($"{RubricTitle(context, e.Rubric)} : {string.Join(", ", e.Words.Take(4))}"))]);
+                JsonValue.Create(context.Strings.Format("matchEvidenceItem", context.Culture, RubricTitle(context, e.Rubric), string.Join(", ", e.Words.Take(4)))))]);
             var item = new JsonObject
             {
                 ["rank"] = rank,

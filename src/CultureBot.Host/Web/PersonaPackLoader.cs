@@ -1,0 +1,52 @@
+using CultureBot.Content;
+using CultureBot.Core.Personas;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Host.Web;
+
+/// <summary>
+/// At start (after the migrations): imports the packs of <c>Content:Packs</c> (a changed file replaces its pack;
+/// a malformed one stops the host with its file, line and field), imports the sample packs on the first start of
+/// an empty database, then serves every stored pack.
+/// </summary>
+internal sealed partial class PersonaPackLoader(
+    PackImporter importer,
+    IPackStore store,
+    PersonaDirectory directory,
+    IOptions<ContentOptions> options,
+    ILogger<PersonaPackLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var files = options.Value.Packs.Count > 0
+            ? options.Value.Packs.ToList()
+            : (await store.ListAsync(cancellationToken)).Count == 0 ? [.. ContentOptions.SamplePacks] : [];
+        foreach (var file in files)
+        {
+            var imported = await importer.ImportAsync(file, cancellationToken);
+            foreach (var warning in imported.Warnings)
+            {
+                LogWarning(logger, warning);
+            }
+
+            LogImported(logger, imported.Pack.Slug, imported.Outcome, imported.Version, file);
+        }
+
+        directory.Replace(await importer.LoadAllAsync(cancellationToken));
+        foreach (var pack in directory.Packs)
+        {
+            LogServing(logger, pack.Slug, pack.Language, pack.Personas.Count);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Persona pack: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Persona pack {Slug}: {Outcome} (version {Version}) from {File}")]
+    private static partial void LogImported(ILogger logger, string slug, PackImportOutcome outcome, string version, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving persona pack {Slug} ({Language}, {Count} personas)")]
+    private static partial void LogServing(ILogger logger, string slug, string language, int count);
+}

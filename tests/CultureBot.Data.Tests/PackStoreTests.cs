@@ -1,0 +1,32 @@
+using CultureBot.Core.Personas;
+
+namespace CultureBot.Data.Tests;
+
+public class PackStoreTests
+{
+    public static TheoryData<StorageProvider> Providers => new() { StorageProvider.Sqlite, StorageProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Import_adds_replaces_and_recognises_an_unchanged_pack(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlPackStore(db.Database);
+        var at = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        var first = new StoredPack("velo-vert-fr", "Vélo Vert", "fr", "v1", "velo-vert.fr.yaml", "pack: velo-vert-fr", at);
+
+        Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(first, CancellationToken.None));
+        Assert.Equal(PackImportOutcome.Unchanged, await store.SaveAsync(first, CancellationToken.None));
+        Assert.Equal(PackImportOutcome.Replaced, await store.SaveAsync(first with { Version = "v2", Content = "pack: velo-vert-fr # v2", ImportedAt = at.AddDays(1) }, CancellationToken.None));
+        await store.SaveAsync(first with { Slug = "velo-vert-en", Language = "en" }, CancellationToken.None);
+
+        var packs = await store.ListAsync(CancellationToken.None);
+
+        Assert.Equal(["velo-vert-en", "velo-vert-fr"], packs.Select(p => p.Slug));
+        var replaced = packs.Single(p => p.Slug == "velo-vert-fr");
+        Assert.Equal("v2", replaced.Version);
+        Assert.Equal("pack: velo-vert-fr # v2", replaced.Content);
+        Assert.Equal(at.AddDays(1), replaced.ImportedAt);
+    }
+}
