@@ -46,6 +46,12 @@ internal static class MatchCommands
         var eval = new Command("eval", "Run a labelled set; ends with top1=… top3=… n=… p50_ms=… p99_ms=…") { evalPack, set };
         eval.SetAction(parse => Evaluate(parse.GetValue(evalPack)!, parse.GetValue(set)!));
         match.Subcommands.Add(eval);
+
+        var personas = new Option<int>("--personas") { Description = "Personas in the generated pack.", DefaultValueFactory = _ => 100 };
+        var queries = new Option<int>("--queries") { Description = "Descriptions to match.", DefaultValueFactory = _ => 2000 };
+        var scale = new Command("scale", "Match generated descriptions against a generated pack (default 100 personas); prints top1, p50_ms, p99_ms.") { personas, queries };
+        scale.SetAction(parse => Scale(parse.GetValue(personas), parse.GetValue(queries)));
+        match.Subcommands.Add(scale);
         return match;
     }
 
@@ -66,6 +72,55 @@ internal static class MatchCommands
             Console.Error.WriteLine(e.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A synthetic pack: each persona draws its rubrics from a shared vocabulary plus words of its own; each
+    /// description mixes a persona's own words with shared noise. Measures speed at scale, and that accuracy holds.
+    /// </summary>
+    private static int Scale(int personaCount, int queryCount)
+    {
+        var random = new Random(20261122);
+        string Word(int i) => "w" + i.ToString("x5", CultureInfo.InvariantCulture) + "x";
+        string Words(int count, Func<int> pick) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Word(pick())));
+        const int shared = 3000;
+        int Own(int persona) => shared + (persona * 50) + random.Next(50);
+        var personas = Enumerable.Range(0, personaCount).Select(p => new Core.Personas.Persona
+        {
+            Id = $"p{p}",
+            Name = $"Persona {p}",
+            Tagline = Words(8, () => Own(p)),
+            Profile = Words(30, () => random.Next(2) == 0 ? Own(p) : random.Next(shared)),
+            Expectations = [.. Enumerable.Range(0, 4).Select(_ => Words(6, () => random.Next(3) == 0 ? Own(p) : random.Next(shared)))],
+            Irritants = [.. Enumerable.Range(0, 4).Select(_ => Words(6, () => random.Next(3) == 0 ? Own(p) : random.Next(shared)))],
+            Posture = Words(20, () => random.Next(shared)),
+        }).ToList();
+        var matcher = new PersonaMatcher(new Core.Personas.PersonaPack { Slug = "generated", Personas = personas });
+        var items = Enumerable.Range(0, queryCount).Select(_ =>
+        {
+            var p = random.Next(personaCount);
+            return (Expected: $"p{p}", Text: Words(12, () => random.Next(3) == 0 ? Own(p) : random.Next(shared)));
+        }).ToList();
+
+        foreach (var item in items.Take(200))
+        {
+            matcher.Match(item.Text);
+        }
+
+        var timings = new List<double>(items.Count);
+        var top1 = 0;
+        foreach (var (expected, text) in items)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = matcher.Match(text);
+            timings.Add(clock.Elapsed.TotalMilliseconds);
+            top1 += result.Ranked[0].Persona.Id == expected ? 1 : 0;
+        }
+
+        timings.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"personas={personaCount} n={items.Count} top1={(double)top1 / items.Count:F3} p50_ms={timings[items.Count / 2]:F3} p99_ms={timings[(int)Math.Ceiling(0.99 * items.Count) - 1]:F3}"));
+        return 0;
     }
 
     private static int Evaluate(FileInfo packFile, FileInfo setFile)

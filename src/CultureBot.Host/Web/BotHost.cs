@@ -46,7 +46,7 @@ public static class BotHost
         services.AddTeams(configuration);
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
-        services.AddBotRoutes(routes => routes.MapHelp().MapPersonas());
+        services.AddBotRoutes(routes => routes.MapHelp().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

@@ -21,6 +21,7 @@ public sealed class PlaygroundTests
     [InlineData("welcome-help")]
     [InlineData("french")]
     [InlineData("personas")]
+    [InlineData("finder")]
     public async Task Scenario_passes_in_the_agents_playground(string scenario)
     {
         PeerTools.Require();

@@ -23,6 +23,7 @@ public sealed class PersonaMatcher
     private readonly PersonaPack _pack;
     private readonly PersonaIndex[] _personas;
     private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<string, (int Persona, double Weight)[]> _postings;
     private readonly Dictionary<string, List<string>> _byPrefix;
     private readonly double _averageLength;
 
@@ -41,6 +42,14 @@ public sealed class PersonaMatcher
         _idf = documentFrequency.ToDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value + 0.5) / (p.Value + 0.5))), StringComparer.Ordinal);
         _byPrefix = documentFrequency.Keys.Where(t => t.Length >= 5).GroupBy(t => t[..5]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _averageLength = _personas.Length == 0 ? 1 : Math.Max(1, _personas.Average(p => p.Length));
+        _postings = documentFrequency.Keys.ToDictionary(
+            term => term,
+            term => _personas
+                .Select((p, i) => (Persona: i, Found: p.Weights.TryGetValue(term, out var tf), Tf: tf, p.Length))
+                .Where(p => p.Found)
+                .Select(p => (p.Persona, _idf[term] * p.Tf * (K1 + 1) / (p.Tf + (K1 * (1 - B + (B * p.Length / _averageLength))))))
+                .ToArray(),
+            StringComparer.Ordinal);
     }
 
     public PersonaPack Pack => _pack;
@@ -48,47 +57,56 @@ public sealed class PersonaMatcher
     /// <summary>All personas ranked for <paramref name="description"/>, best first, with confidences summing to 1 when anything matched.</summary>
     public MatchResult Match(string description)
     {
+        // Scores from the inverted index (term → personas with their BM25 weight); evidence only for the three shown.
         var query = QueryTerms(description);
-        var scored = new List<(PersonaIndex Persona, double Score, Dictionary<string, HashSet<string>> Evidence)>(_personas.Length);
-        foreach (var persona in _personas)
+        var scores = new double[_personas.Length];
+        foreach (var term in query.Keys)
         {
-            var score = 0.0;
-            var evidence = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var (term, words) in query)
+            foreach (var (candidate, factor) in Candidates(term))
             {
-                foreach (var (candidate, factor) in Candidates(term))
+                foreach (var (persona, weight) in _postings[candidate])
                 {
-                    if (!persona.Weights.TryGetValue(candidate, out var tf))
-                    {
-                        continue;
-                    }
+                    scores[persona] += factor * weight;
+                }
+            }
+        }
 
-                    var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * persona.Length / _averageLength))));
-                    score += factor * _idf[candidate] * norm;
-                    var rubric = persona.BestRubric[candidate];
-                    if (!evidence.TryGetValue(rubric, out var set))
+        var order = Enumerable.Range(0, _personas.Length)
+            .OrderByDescending(i => scores[i])
+            .ThenBy(i => _personas[i].Persona.Name, StringComparer.Ordinal)
+            .ToArray();
+        var total = scores.Sum();
+        var ranked = new List<PersonaMatch>(order.Length);
+        foreach (var (index, rank) in order.Select((index, rank) => (index, rank)))
+        {
+            var evidence = rank < 3 && scores[index] > 0 ? Evidence(_personas[index], query) : [];
+            ranked.Add(new PersonaMatch(_personas[index].Persona, scores[index], total > 0 ? scores[index] / total : 0, evidence));
+        }
+
+        return new MatchResult(ranked, DiscriminatingQuestion(ranked));
+    }
+
+    /// <summary>Which rubric of the persona matched which of the description's words, strongest rubric first.</summary>
+    private List<MatchEvidence> Evidence(PersonaIndex persona, Dictionary<string, HashSet<string>> query)
+    {
+        var byRubric = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (term, words) in query)
+        {
+            foreach (var (candidate, _) in Candidates(term))
+            {
+                if (persona.BestRubric.TryGetValue(candidate, out var rubric))
+                {
+                    if (!byRubric.TryGetValue(rubric, out var set))
                     {
-                        evidence[rubric] = set = new HashSet<string>(StringComparer.Ordinal);
+                        byRubric[rubric] = set = new SortedSet<string>(StringComparer.Ordinal);
                     }
 
                     set.UnionWith(words);
                 }
             }
-
-            scored.Add((persona, score, evidence));
         }
 
-        var total = scored.Sum(s => s.Score);
-        var ranked = scored
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Persona.Persona.Name, StringComparer.Ordinal)
-            .Select(s => new PersonaMatch(
-                s.Persona.Persona,
-                s.Score,
-                total > 0 ? s.Score / total : 0,
-                [.. s.Evidence.OrderByDescending(e => e.Value.Count).Select(e => new MatchEvidence(e.Key, [.. e.Value.Order(StringComparer.Ordinal)]))]))
-            .ToList();
-        return new MatchResult(ranked, DiscriminatingQuestion(ranked));
+        return [.. byRubric.OrderByDescending(e => e.Value.Count).Select(e => new MatchEvidence(e.Key, [.. e.Value]))];
     }
 
     /// <summary>

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Personas;
+using CultureBot.Core.Personas.Finder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Core.Features.Personas;
+
+/// <summary>
+/// The guided finder in chat: the pack's key questions as card choices; each answer updates the same card
+/// (Teams Action.Execute, Slack block_actions) until one persona is clearly ahead, then the result and the sheet.
+/// </summary>
+public static class FinderFeature
+{
+    public const string QuestionCard = "finder-question";
+    public const string AnswerVerb = "finder-answer";
+
+    /// <summary>Button labels: Slack cuts at 75 characters.</summary>
+    private const int MaxAnswerLength = 75;
+
+    public static BotRouteBuilder MapFinder(this BotRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        return routes
+            .MapCommand("finder", ["find persona", "find the persona", "guided finder", "trouver le persona", "trouver un persona", "guide"], StartAsync)
+            .MapAction(AnswerVerb, AnswerAsync);
+    }
+
+    private static async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack || pack.Questions.Count == 0)
+        {
+            await context.SendAsync(BotMessage.FromText(context.T("finderNoQuestions")), cancellationToken);
+            return;
+        }
+
+        var step = new GuidedFinder(pack).Next(FinderState.Empty);
+        await context.SendAsync(QuestionMessage(context, FinderState.Empty, step), cancellationToken);
+    }
+
+    private static async Task AnswerAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack)
+        {
+            return;
+        }
+
+        var data = context.Turn.ActionData ?? [];
+        var state = FinderState.Parse(Text(data["session"]));
+        if (Text(data["question"]) is { Length: > 0 } question && int.TryParse(Text(data["answer"]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var answer))
+        {
+            state = state.With(question, answer);
+        }
+
+        var step = new GuidedFinder(pack).Next(state);
+        if (!step.Done)
+        {
+            await context.Channel.UpdateActionSourceAsync(QuestionMessage(context, state, step), cancellationToken);
+            return;
+        }
+
+        var winner = step.Ranking[0].Persona;
+        await context.Channel.UpdateActionSourceAsync(ResultMessage(context, pack, state, step), cancellationToken);
+        await context.SendAsync(new BotMessage(winner.Name, PersonaCards.SheetCard(winner, null, pack.Organization)), cancellationToken);
+    }
+
+    private static BotMessage QuestionMessage(TurnContext context, FinderState state, GuidedFinder.Step step)
+    {
+        var question = step.NextQuestion!;
+        var leaders = step.Ranking.Take(2).ToList();
+        var data = new JsonObject
+        {
+            ["session"] = state.ToString(),
+            ["step"] = state.Answers.Count + 1,
+            ["questionId"] = question.Id,
+            ["question"] = question.Text,
+            ["answers"] = new JsonArray([.. question.Answers.Select((a, i) => (JsonNode)new JsonObject { ["index"] = i, ["text"] = PersonaCards.Cut(a.Text, MaxAnswerLength) })]),
+            ["leaders"] = state.Answers.Count == 0
+                ? new JsonArray()
+                : new JsonArray([.. leaders.Select(l => (JsonNode)new JsonObject { ["name"] = l.Persona.Name, ["confidence"] = l.Probability.ToString("P0", context.Culture) })]),
+            ["leaderLines"] = state.Answers.Count == 0
+                ? new JsonArray()
+                : new JsonArray([.. leaders.Select(l => JsonValue.Create($"{l.Persona.Name} {l.Probability.ToString("P0", context.Culture)}"))]),
+        };
+        return BotMessage.FromCard(QuestionCard, data, question.Text);
+    }
+
+    /// <summary>The conclusion, in the match-result card: the top three with their probability, the answers as the evidence.</summary>
+    private static BotMessage ResultMessage(TurnContext context, PersonaPack pack, FinderState state, GuidedFinder.Step step)
+    {
+        var answers = state.Answers
+            .Select(a => (Question: pack.Questions.FirstOrDefault(q => q.Id == a.Key), Answer: a.Value))
+            .Where(a => a.Question is not null && a.Answer >= 0 && a.Answer < a.Question.Answers.Count)
+            .Select(a => a.Question!.Answers[a.Answer].Text)
+            .ToList();
+        var results = new JsonArray();
+        foreach (var ((persona, probability), rank) in step.Ranking.Take(3).Select((r, i) => (r, i + 1)))
+        {
+            var item = new JsonObject
+            {
+                ["rank"] = rank,
+                ["id"] = persona.Id,
+                ["name"] = persona.Name,
+                ["confidence"] = probability.ToString("P0", context.Culture),
+                ["evidence"] = new JsonArray([.. answers.Where(text => Supports(pack, text, persona.Id)).Select(t => JsonValue.Create(t))]),
+            };
+            if (persona.Tagline is not null)
+            {
+                item["tagline"] = PersonaCards.Cut(persona.Tagline, 150);
+            }
+
+            results.Add(item);
+        }
+
+        var data = new JsonObject { ["query"] = answers.Count == 0 ? context.T("finderTitle") : string.Join(" · ", answers), ["results"] = results };
+        return BotMessage.FromCard("match-result", data, step.Ranking[0].Persona.Name);
+    }
+
+    private static bool Supports(PersonaPack pack, string answerText, string personaId) =>
+        pack.Questions.SelectMany(q => q.Answers).Any(a => a.Text == answerText && a.Weights.GetValueOrDefault(personaId) > 0);
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
+        JsonValue v => v.ToJsonString().Trim('"'),
+        _ => null,
+    };
+}
