@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Text.Json;
 using CultureBot.Content;
 using CultureBot.Core.Personas.Matching;
+using CultureBot.Llm;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CultureBot.Host.Cli;
 
@@ -15,7 +19,7 @@ internal static class MatchCommands
         var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true };
         var description = new Argument<string>("DESCRIPTION") { Description = "The customer, in a few words." };
         var match = new Command("match", "Which persona fits this customer? Prints the ranked personas with their evidence.") { pack, description };
-        match.SetAction(parse =>
+        match.SetAction(async (parse, cancellationToken) =>
         {
             var matcher = Load(parse.GetValue(pack)!);
             if (matcher is null)
@@ -23,7 +27,13 @@ internal static class MatchCommands
                 return 2;
             }
 
-            var result = matcher.Match(parse.GetValue(description)!);
+            var text = parse.GetValue(description)!;
+            var result = matcher.Match(text);
+            if (Reranker(parse.UnmatchedTokens) is { } reranker)
+            {
+                result = await reranker.RerankAsync(matcher.Pack, text, result, CultureInfo.GetCultureInfo(matcher.Pack.Language), cancellationToken) ?? result;
+            }
+
             foreach (var (ranked, i) in result.Ranked.Take(3).Select((r, i) => (r, i)))
             {
                 Console.WriteLine($"{i + 1}. {ranked.Persona.Name} ({ranked.Persona.Id})  {ranked.Confidence:P0}");
@@ -53,6 +63,15 @@ internal static class MatchCommands
         scale.SetAction(parse => Scale(parse.GetValue(personas), parse.GetValue(queries)));
         match.Subcommands.Add(scale);
         return match;
+    }
+
+    /// <summary>The language model when <c>OpenAI:Endpoint</c> and <c>OpenAI:Model</c> are configured, else null.</summary>
+    private static OpenAiPersonaReranker? Reranker(IEnumerable<string> args)
+    {
+        var configuration = HostConfiguration.Build(args);
+        var options = new LlmOptions();
+        configuration.GetSection(LlmOptions.Section).Bind(options);
+        return options.Enabled ? new OpenAiPersonaReranker(Options.Create(options), NullLogger<OpenAiPersonaReranker>.Instance) : null;
     }
 
     private static PersonaMatcher? Load(FileInfo file)

@@ -5,6 +5,7 @@ using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
+using CultureBot.Llm;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,6 +47,7 @@ public static class BotHost
         services.AddTeams(configuration);
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
+        services.AddPersonaReranker(configuration);
         services.AddBotRoutes(routes => routes.MapHelp().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

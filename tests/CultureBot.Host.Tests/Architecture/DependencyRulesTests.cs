@@ -21,6 +21,7 @@ public class DependencyRulesTests
     [InlineData("CultureBot.Cards", new[] { "CultureBot.Cards.Templating", "CultureBot.Core" })]
     [InlineData("CultureBot.Data", new[] { "CultureBot.Core" })]
     [InlineData("CultureBot.Content", new[] { "CultureBot.Core" })]
+    [InlineData("CultureBot.Llm", new[] { "CultureBot.Core" })]
     [InlineData("CultureBot.Teams", new[] { "CultureBot.Cards", "CultureBot.Core" })]
     public void Platform_and_data_projects_reference_core_and_cards_only(string assembly, string[] allowed) =>
         Assert.Empty(CultureBotReferences(assembly).Except(allowed));

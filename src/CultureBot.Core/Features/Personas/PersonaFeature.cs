@@ -137,6 +137,11 @@ public static partial class PersonaFeature
         }
 
         var result = context.Services.GetRequiredService<PersonaDirectory>().MatcherFor(pack).Match(description);
+        if (context.Services.GetService<IPersonaReranker>() is { } reranker)
+        {
+            result = await reranker.RerankAsync(pack, description, result, context.Culture, cancellationToken) ?? result;
+        }
+
         var card = MatchCard(context, description, result);
         await context.SendAsync(BotMessage.FromCard("match-result", card, context.T("matchTitle")), cancellationToken);
     }
@@ -197,6 +202,7 @@ public static partial class PersonaFeature
         "posture" => context.T("personaPosture"),
         "role" => context.T("personaRole"),
         "questions" => context.T("personaKeyQuestions"),
+        "llm" => context.T("matchModelReason"),
         _ => context.T("personaSectorRubrics"),
     };
 
