@@ -109,6 +109,22 @@ public sealed class InboundAuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_single_tenant_bot_accepts_its_tenants_entra_tokens_and_still_bot_framework_ones()
+    {
+        using var host = new BotHostFactory(_identity.SingleTenantSettings, OutboundToken);
+        var client = host.CreateClient();
+
+        var entra = await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "help"), "Bearer " + _identity.Token(_connector.ServiceUrl, issuer: _identity.EntraIssuer));
+        var botFramework = await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "help"), "Bearer " + _identity.Token(_connector.ServiceUrl));
+        var otherTenant = await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "help"), "Bearer " + _identity.Token(_connector.ServiceUrl, issuer: _identity.EntraIssuer.Replace(FakeBotFrameworkIdentity.TenantId, "00000000-9999-9999-9999-000000000000", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, entra.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, botFramework.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherTenant.StatusCode);
+        Assert.Equal(2, _connector.Cards.Count);
+    }
+
+    [Fact]
     public async Task Health_endpoints_need_no_token()
     {
         Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().GetAsync("/healthz")).StatusCode);

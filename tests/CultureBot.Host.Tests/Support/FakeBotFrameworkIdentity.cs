@@ -43,11 +43,33 @@ public sealed class FakeBotFrameworkIdentity : IDisposable
         };
         _server.Given(Request.Create().WithPath("/v1/.well-known/openidconfiguration").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(metadata.ToJsonString()));
+        var entraMetadata = new JsonObject
+        {
+            ["issuer"] = _server.Url + $"/{TenantId}/v2.0",
+            ["authorization_endpoint"] = _server.Url + $"/{TenantId}/oauth2/v2.0/authorize",
+            ["jwks_uri"] = _server.Url + "/v1/.well-known/keys",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        };
+        _server.Given(Request.Create().WithPath($"/{TenantId}/v2.0/.well-known/openid-configuration").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(entraMetadata.ToJsonString()));
         _server.Given(Request.Create().WithPath("/v1/.well-known/keys").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString()));
     }
 
     public RsaSecurityKey Key { get; }
+
+    /// <summary>The Entra ID tenant of a single-tenant bot, whose metadata this server also publishes.</summary>
+    public const string TenantId = "7e8f9a0b-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
+
+    /// <summary>The v2 issuer of the tenant's tokens, on this server (it stands in for login.microsoftonline.com).</summary>
+    public string EntraIssuer => $"{_server.Url}/{TenantId}/v2.0";
+
+    /// <summary>Settings for a single-tenant bot: its tenant's Entra ID tokens are accepted too.</summary>
+    public Dictionary<string, string?> SingleTenantSettings => new(Settings)
+    {
+        ["Teams:TenantId"] = TenantId,
+        ["Teams:AuthorityHost"] = _server.Url,
+    };
 
     public string MetadataUrl => _server.Url + "/v1/.well-known/openidconfiguration";
 
