@@ -61,5 +61,6 @@ public static class BotHost
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapTeamsEndpoints();
+        app.MapPackEndpoints();
     }
 }

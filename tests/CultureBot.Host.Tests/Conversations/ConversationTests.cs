@@ -118,6 +118,22 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_map_card_carries_the_map_and_the_host_serves_it()
+    {
+        var client = _host.CreateClient();
+
+        await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "map"));
+        var png = await client.GetAsync("/packs/velo-vert-en/map.png");
+        var missing = await client.GetAsync("/packs/no-such-pack/map.png");
+
+        var card = Assert.Single(_connector.Cards);
+        Assert.StartsWith("data:image/png;base64,", card["body"]![2]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_and_readiness_answer()
     {
         var client = _host.CreateClient();

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Features.Help;
 using CultureBot.Core.Personas;
+using CultureBot.Core.Personas.Map;
 using CultureBot.Core.Personas.Matching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,7 @@ public static partial class PersonaFeature
         return routes
             .MapCommand("personas", ["persona list", "list personas", "liste des personas", "les personas", "nos personas"], ListAsync)
             .MapCommand("persona", ["fiche", "fiche persona", "sheet"], SheetAsync)
+            .MapCommand("map", ["persona map", "positioning map", "carte", "carte des personas", "la carte"], MapAsync)
             .MapCommand("match", ["which persona fits", "which persona for", "which persona", "quel persona pour", "quel persona correspond a", "quel persona"], MatchAsync)
             .MapPattern("persona-talk", TalkPattern(), (c, t) => RubricAsync(c, Rubric.Posture, t))
             .MapPattern("persona-irritants", IrritantsPattern(), (c, t) => RubricAsync(c, Rubric.Irritants, t))
@@ -65,6 +67,30 @@ public static partial class PersonaFeature
 
         var data = new JsonObject { ["personas"] = personas, ["more"] = Math.Max(0, pack.Personas.Count - PersonaCards.MaxListPersonas) };
         await context.SendAsync(BotMessage.FromCard(PersonaCards.List, data, context.T("personaListTitle")), cancellationToken);
+    }
+
+    private static async Task MapAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (Pack(context) is not { } pack)
+        {
+            await NoPackAsync(context, cancellationToken);
+            return;
+        }
+
+        if (pack.Map is null || PersonaMapRenderer.DataUri(pack) is not { } image)
+        {
+            await context.SendAsync(BotMessage.FromText(context.T("mapNone")), cancellationToken);
+            return;
+        }
+
+        var data = new JsonObject
+        {
+            ["image"] = image,
+            ["organization"] = pack.Organization ?? pack.Slug,
+            ["x"] = new JsonObject { ["low"] = pack.Map.XLow, ["high"] = pack.Map.XHigh },
+            ["y"] = new JsonObject { ["low"] = pack.Map.YLow, ["high"] = pack.Map.YHigh },
+        };
+        await context.SendAsync(BotMessage.FromCard("persona-map", data, context.T("mapTitle")), cancellationToken);
     }
 
     private static async Task SheetAsync(TurnContext context, CancellationToken cancellationToken)
