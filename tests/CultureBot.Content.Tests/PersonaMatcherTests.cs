@@ -51,6 +51,16 @@ public class PersonaMatcherTests
     }
 
     [Fact]
+    public void A_shared_concept_bridges_different_words()
+    {
+        // The sheet says "emballages" and "suremballage"; the customer speaks of cardboard and plastic.
+        var result = new PersonaMatcher(Pack).Match("Cliente mécontente du carton énorme et du plastique autour de sa commande.");
+
+        var lea = result.Ranked.Take(3).Single(r => r.Persona.Id == "lea");
+        Assert.Contains(lea.Evidence, e => e.Words.Contains("carton") || e.Words.Contains("plastique"));
+    }
+
+    [Fact]
     public void Nothing_recognisable_gives_zero_confidence_everywhere()
     {
         var result = new PersonaMatcher(Pack).Match("zzz qqq");

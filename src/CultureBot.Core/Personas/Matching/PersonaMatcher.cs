@@ -12,6 +12,9 @@ public sealed class PersonaMatcher
     private const double B = 0.5;
     private const double PrefixMatchWeight = 0.5;
 
+    /// <summary>How much a shared concept counts in the persona's index, next to a shared word (1).</summary>
+    private const double ConceptWeight = 0.6;
+
     /// <summary>How much each rubric counts. Customer-facing rubrics (what they do, expect, dislike) count most.</summary>
     private static readonly (string Rubric, double Weight)[] RubricWeights =
     [
@@ -128,17 +131,22 @@ public sealed class PersonaMatcher
         return best.Separation > 0 ? best.Question : null;
     }
 
-    /// <summary>The description's stems with the words that produced them (for the evidence).</summary>
+    /// <summary>The description's stems (and their concepts) with the words that produced them (for the evidence).</summary>
     private static Dictionary<string, HashSet<string>> QueryTerms(string description)
     {
         var terms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var word in TextAnalyzer.Words(description))
         {
-            if (TextAnalyzer.Stem(word) is { } stem)
+            if (TextAnalyzer.Stem(word) is not { } stem)
             {
-                if (!terms.TryGetValue(stem, out var words))
+                continue;
+            }
+
+            foreach (var (term, _) in WithConcept(stem))
+            {
+                if (!terms.TryGetValue(term, out var words))
                 {
-                    terms[stem] = words = new HashSet<string>(StringComparer.Ordinal);
+                    terms[term] = words = new HashSet<string>(StringComparer.Ordinal);
                 }
 
                 words.Add(word);
@@ -146,6 +154,16 @@ public sealed class PersonaMatcher
         }
 
         return terms;
+    }
+
+    /// <summary>A stem, and its customer-experience concept at a lower weight when it has one.</summary>
+    private static IEnumerable<(string Term, double Factor)> WithConcept(string stem)
+    {
+        yield return (stem, 1);
+        if (ConceptLexicon.ConceptOf(stem) is { } concept)
+        {
+            yield return (concept, ConceptWeight);
+        }
     }
 
     /// <summary>The term itself, else the pack's terms that share its first five letters, at half weight.</summary>
@@ -184,12 +202,15 @@ public sealed class PersonaMatcher
             void Add(string rubric, string? text, double factor = 1)
             {
                 var weight = RubricWeights.First(r => r.Rubric == rubric).Weight * factor;
-                foreach (var term in TextAnalyzer.Terms(text))
+                foreach (var stem in TextAnalyzer.Terms(text))
                 {
-                    counts[term] = counts.GetValueOrDefault(term) + weight;
-                    if (!best.TryGetValue(term, out var current) || current.Weight < weight)
+                    foreach (var (term, share) in WithConcept(stem))
                     {
-                        best[term] = (rubric, weight);
+                        counts[term] = counts.GetValueOrDefault(term) + (weight * share);
+                        if (!best.TryGetValue(term, out var current) || current.Weight < weight * share)
+                        {
+                            best[term] = (rubric, weight * share);
+                        }
                     }
                 }
             }
