@@ -54,7 +54,7 @@ internal static class MatchCommands
         var set = new Option<FileInfo>("--set") { Description = "A labelled set (JSON lines: id, pack, persona, text); items of other packs are skipped.", Required = true };
         var evalPack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true };
         var eval = new Command("eval", "Run a labelled set; ends with top1=… top3=… n=… p50_ms=… p99_ms=…") { evalPack, set };
-        eval.SetAction(parse => Evaluate(parse.GetValue(evalPack)!, parse.GetValue(set)!));
+        eval.SetAction((parse, cancellationToken) => EvaluateAsync(parse.GetValue(evalPack)!, parse.GetValue(set)!, Reranker(parse.UnmatchedTokens), cancellationToken));
         match.Subcommands.Add(eval);
 
         var personas = new Option<int>("--personas") { Description = "Personas in the generated pack.", DefaultValueFactory = _ => 100 };
@@ -142,7 +142,8 @@ internal static class MatchCommands
         return 0;
     }
 
-    private static int Evaluate(FileInfo packFile, FileInfo setFile)
+    /// <param name="reranker">The language model, when configured: then each match goes through it, as in chat.</param>
+    private static async Task<int> EvaluateAsync(FileInfo packFile, FileInfo setFile, OpenAiPersonaReranker? reranker, CancellationToken cancellationToken)
     {
         var matcher = Load(packFile);
         if (matcher is null)
@@ -172,7 +173,13 @@ internal static class MatchCommands
             var expected = root.GetProperty("persona").GetString();
             var text = root.GetProperty("text").GetString() ?? string.Empty;
             var clock = Stopwatch.StartNew();
-            var ranked = matcher.Match(text).Ranked;
+            var result = matcher.Match(text);
+            if (reranker is not null)
+            {
+                result = await reranker.RerankAsync(matcher.Pack, text, result, CultureInfo.GetCultureInfo(matcher.Pack.Language), cancellationToken) ?? result;
+            }
+
+            var ranked = result.Ranked;
             timings.Add(clock.Elapsed.TotalMilliseconds);
             n++;
             var position = ranked.ToList().FindIndex(r => r.Persona.Id == expected);
