@@ -97,20 +97,7 @@ public static class FinderFeature
         var results = new JsonArray();
         foreach (var ((persona, probability), rank) in step.Ranking.Take(3).Select((r, i) => (r, i + 1)))
         {
-            var item = new JsonObject
-            {
-                ["rank"] = rank,
-                ["id"] = persona.Id,
-                ["name"] = persona.Name,
-                ["confidence"] = probability.ToString("P0", context.Culture),
-                ["evidence"] = new JsonArray([.. answers.Where(text => Supports(pack, text, persona.Id)).Select(t => JsonValue.Create(t))]),
-            };
-            if (persona.Tagline is not null)
-            {
-                item["tagline"] = PersonaCards.Cut(persona.Tagline, 150);
-            }
-
-            results.Add(item);
+            results.Add(PersonaFeature.ResultItem(rank, persona, probability, answers.Where(text => Supports(pack, text, persona.Id)), context.Culture));
         }
 
         var data = new JsonObject { ["query"] = answers.Count == 0 ? context.T("finderTitle") : string.Join(" · ", answers), ["results"] = results };

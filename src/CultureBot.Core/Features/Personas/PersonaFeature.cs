@@ -180,22 +180,9 @@ public static partial class PersonaFeature
         var results = new JsonArray();
         foreach (var (match, rank) in result.Ranked.Where(r => r.Score > 0).Take(3).Select((m, i) => (m, i + 1)))
         {
-            var evidence = new JsonArray([.. match.Evidence.Take(3).Select(e =>
-                JsonValue.Create(context.Strings.Format("matchEvidenceItem", context.Culture, RubricTitle(context, e.Rubric), string.Join(", ", e.Words.Take(4)))))]);
-            var item = new JsonObject
-            {
-                ["rank"] = rank,
-                ["id"] = match.Persona.Id,
-                ["name"] = match.Persona.Name,
-                ["confidence"] = match.Confidence.ToString("P0", context.Culture),
-                ["evidence"] = evidence,
-            };
-            if (match.Persona.Tagline is not null)
-            {
-                item["tagline"] = PersonaCards.Cut(match.Persona.Tagline, 150);
-            }
-
-            results.Add(item);
+            var evidence = match.Evidence.Take(3).Select(e =>
+                context.Strings.Format("matchEvidenceItem", context.Culture, RubricTitle(context, e.Rubric), string.Join(", ", e.Words.Take(4))));
+            results.Add(ResultItem(rank, match.Persona, match.Confidence, evidence, context.Culture));
         }
 
         var data = new JsonObject { ["query"] = PersonaCards.Cut(description, 300), ["results"] = results };
@@ -209,6 +196,25 @@ public static partial class PersonaFeature
         }
 
         return data;
+    }
+
+    /// <summary>One ranked persona of the match-result card (also the finder's conclusion).</summary>
+    internal static JsonObject ResultItem(int rank, Persona persona, double confidence, IEnumerable<string> evidence, CultureInfo culture)
+    {
+        var item = new JsonObject
+        {
+            ["rank"] = rank,
+            ["id"] = persona.Id,
+            ["name"] = persona.Name,
+            ["confidence"] = confidence.ToString("P0", culture),
+            ["evidence"] = new JsonArray([.. evidence.Select(e => JsonValue.Create(e))]),
+        };
+        if (persona.Tagline is not null)
+        {
+            item["tagline"] = PersonaCards.Cut(persona.Tagline, 150);
+        }
+
+        return item;
     }
 
     private static string RubricTitle(TurnContext context, string rubric) => rubric switch
