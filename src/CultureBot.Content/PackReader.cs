@@ -115,19 +115,19 @@ public sealed partial class PackReader
         }
 
         Unknown(persona, PersonaFields, at + ".");
-        var id = Slug(persona, "id", at + ".id");
+        var id = Slug(persona, "id", at + ".id", allowUnderscore: true);
         var name = Scalar(persona, "name", at + ".name", required: true);
         var satisfactionText = Scalar(persona, "satisfaction", at + ".satisfaction");
-        int? satisfaction = null;
+        double? satisfaction = null;
         if (satisfactionText is not null)
         {
-            if (int.TryParse(satisfactionText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= 10)
+            if (double.TryParse(satisfactionText, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= 10)
             {
                 satisfaction = s;
             }
             else
             {
-                Problem(persona.Children[new YamlScalarNode("satisfaction")].Start, at + ".satisfaction", $"'{satisfactionText}' is not a whole number from 0 to 10");
+                Problem(persona.Children[new YamlScalarNode("satisfaction")].Start, at + ".satisfaction", $"'{satisfactionText}' is not a number from 0 to 10");
             }
         }
 
@@ -302,10 +302,11 @@ public sealed partial class PackReader
         }
     }
 
-    private string? Slug(YamlMappingNode node, string key, string at)
+    /// <summary>A slug: lower-case letters, digits and dashes (persona ids may also use underscores).</summary>
+    private string? Slug(YamlMappingNode node, string key, string at, bool allowUnderscore = false)
     {
         var value = Scalar(node, key, at, required: true);
-        if (value is not null && !SlugPattern().IsMatch(value))
+        if (value is not null && !(allowUnderscore ? PersonaIdPattern() : SlugPattern()).IsMatch(value))
         {
             Problem(Child(node, key)!.Start, at, $"'{value}' must be a slug: lower-case letters, digits and dashes");
             return null;
@@ -399,4 +400,7 @@ public sealed partial class PackReader
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-z0-9]+([-_][a-z0-9]+)*$")]
+    private static partial Regex PersonaIdPattern();
 }

@@ -39,7 +39,7 @@ public class PackReaderTests
     [Theory]
     [InlineData("pack: Bad Slug\npersonas:\n  - id: a\n    name: A\n", "bad.yaml:1: pack: 'Bad Slug' must be a slug")]
     [InlineData("pack: p\npersonas:\n  - id: a\n    name: A\n  - id: b\n", "bad.yaml:5: personas[1].name: missing")]
-    [InlineData("pack: p\npersonas:\n  - id: a\n    name: A\n    satisfaction: 12\n", "bad.yaml:5: personas[0].satisfaction: '12' is not a whole number from 0 to 10")]
+    [InlineData("pack: p\npersonas:\n  - id: a\n    name: A\n    satisfaction: 12\n", "bad.yaml:5: personas[0].satisfaction: '12' is not a number from 0 to 10")]
     [InlineData("pack: p\npersonas:\n  - id: a\n    name: A\n    irritants: { x: 1 }\n", "bad.yaml:5: personas[0].irritants: must be a list of texts")]
     [InlineData("pack: p\npersonas:\n  - id: a\n    name: A\n    map: { x: 2, y: 0 }\n", "bad.yaml:5: personas[0].map.x: '2' must be a number from -1 to 1")]
     [InlineData("pack: p\npersonas:\n  - id: a\n    name: A\n  - id: a\n    name: B\n", "personas: the id 'a' is used by 2 personas")]
@@ -52,6 +52,15 @@ public class PackReaderTests
         var error = Assert.Throws<PackFormatException>(() => PackReader.Parse(yaml, "bad.yaml"));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decimal_satisfaction_and_underscored_persona_ids_are_accepted()
+    {
+        var persona = PackReader.Parse("pack: p\npersonas:\n  - id: marie_claire\n    name: Marie-Claire\n    satisfaction: 7.5\n", "p.yaml").Pack.Personas[0];
+
+        Assert.Equal("marie_claire", persona.Id);
+        Assert.Equal(7.5, persona.Satisfaction);
     }
 
     [Fact]

@@ -29,8 +29,8 @@ public sealed record Persona
 
     public string? Purchases { get; init; }
 
-    /// <summary>0 to 10.</summary>
-    public int? Satisfaction { get; init; }
+    /// <summary>0 to 10 (halves and decimals allowed).</summary>
+    public double? Satisfaction { get; init; }
 
     public string? Usages { get; init; }
 

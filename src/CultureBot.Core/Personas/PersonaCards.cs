@@ -56,7 +56,7 @@ public static class PersonaCards
             ["purchaseProcess"] = Cut(persona.PurchaseProcess, MaxTextLength),
             ["channels"] = Items(persona.Channels),
             ["purchases"] = Cut(persona.Purchases, MaxTextLength),
-            ["satisfaction"] = persona.Satisfaction is { } s ? $"{s}/10" : null,
+            ["satisfaction"] = persona.Satisfaction is { } s ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s:0.#}/10") : null,
             ["usages"] = Cut(persona.Usages, MaxTextLength),
             ["expectations"] = Items(persona.Expectations),
             ["delights"] = Items(persona.Delights),

@@ -156,7 +156,10 @@ internal static class MatchCommands
         foreach (var line in lines)
         {
             using var warm = JsonDocument.Parse(line);
-            matcher.Match(warm.RootElement.GetProperty("text").GetString() ?? string.Empty);
+            if (warm.RootElement.TryGetProperty("text", out var warmText))
+            {
+                matcher.Match(warmText.GetString() ?? string.Empty);
+            }
         }
 
         int n = 0, top1 = 0, top3 = 0;
@@ -170,8 +173,14 @@ internal static class MatchCommands
                 continue;
             }
 
-            var expected = root.GetProperty("persona").GetString();
-            var text = root.GetProperty("text").GetString() ?? string.Empty;
+            if (!root.TryGetProperty("persona", out var expectedElement) || !root.TryGetProperty("text", out var textElement))
+            {
+                await Console.Error.WriteLineAsync($"line {number}: skipped, it needs persona and text");
+                continue;
+            }
+
+            var expected = expectedElement.GetString();
+            var text = textElement.GetString() ?? string.Empty;
             var clock = Stopwatch.StartNew();
             var result = matcher.Match(text);
             if (reranker is not null)

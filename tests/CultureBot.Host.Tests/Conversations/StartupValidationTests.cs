@@ -75,7 +75,7 @@ public sealed class StartupValidationTests : IDisposable
         });
 
         Assert.IsType<CultureBot.Content.PackFormatException>(error);
-        Assert.Contains($"{pack}:5: personas[0].satisfaction: 'twelve' is not a whole number from 0 to 10", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{pack}:5: personas[0].satisfaction: 'twelve' is not a number from 0 to 10", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
