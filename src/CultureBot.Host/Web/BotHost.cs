@@ -6,6 +6,7 @@ using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
 using CultureBot.Llm;
+using CultureBot.Slack;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,6 +46,8 @@ public static class BotHost
 
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
         services.AddPersonaReranker(configuration);
@@ -62,5 +65,6 @@ public static class BotHost
         app.MapHealthEndpoints();
         app.MapTeamsEndpoints();
         app.MapPackEndpoints();
+        app.MapSlackEndpoints();
     }
 }

@@ -22,9 +22,17 @@ public class DependencyRulesTests
     [InlineData("CultureBot.Data", new[] { "CultureBot.Core" })]
     [InlineData("CultureBot.Content", new[] { "CultureBot.Core" })]
     [InlineData("CultureBot.Llm", new[] { "CultureBot.Core" })]
+    [InlineData("CultureBot.Slack", new[] { "CultureBot.Core", "CultureBot.Cards" })]
     [InlineData("CultureBot.Teams", new[] { "CultureBot.Cards", "CultureBot.Core" })]
     public void Platform_and_data_projects_reference_core_and_cards_only(string assembly, string[] allowed) =>
         Assert.Empty(CultureBotReferences(assembly).Except(allowed));
+
+    [Fact]
+    public void The_two_platforms_never_reference_each_other()
+    {
+        Assert.DoesNotContain("CultureBot.Slack", CultureBotReferences("CultureBot.Teams"));
+        Assert.DoesNotContain("CultureBot.Teams", CultureBotReferences("CultureBot.Slack"));
+    }
 
     [Fact]
     public void Core_knows_no_web_framework_and_no_sql()

@@ -42,6 +42,7 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Teams:OpenIdMetadataUrl=http://login.example.com/metadata", "Teams:OpenIdMetadataUrl must be an absolute https URL")]
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider must be Sqlite or Postgres")]
     [InlineData("--Content:Packs:0=/no/such/pack.yaml", "Content:Packs:0 names a file that does not exist")]
+    [InlineData("--Slack:BotToken=xoxb-test", "Slack:SigningSecret must be set when Slack is on")]
     public async Task Bad_settings_stop_the_host_naming_the_setting(string setting, string expected)
     {
         var error = await StartFailsAsync(setting);
