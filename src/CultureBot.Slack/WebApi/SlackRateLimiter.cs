@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+namespace CultureBot.Slack.WebApi;
+
+/// <summary>
+/// Keeps calls within Slack's limits before Slack has to say 429: per method by tier (per workspace), and about
+/// one message per second per channel for <c>chat.postMessage</c>. Each key remembers when it may next be used.
+/// </summary>
+public sealed class SlackRateLimiter(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
+
+    /// <summary>Calls per minute by method (Slack's tiers; unknown methods are treated as Tier 3).</summary>
+    public static double PerMinute(string method) => method switch
+    {
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" => 100,
+        "views.publish" or "users.info" or "auth.test" => 100,
+        "conversations.open" => 50,
+        _ => 50,
+    };
+
+    /// <summary>Waits until a call of <paramref name="method"/> (to <paramref name="channel"/>, for messages) is within the limits.</summary>
+    public async Task WaitAsync(string workspace, string method, string? channel, CancellationToken cancellationToken)
+    {
+        await WaitForAsync($"{workspace}|{method}", TimeSpan.FromMinutes(1) / PerMinute(method), cancellationToken);
+        if (method == "chat.postMessage" && channel is not null)
+        {
+            await WaitForAsync($"{workspace}|channel|{channel}", TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    private async Task WaitForAsync(string key, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var next = _next.GetOrAdd(key, now);
+            var slot = next > now ? next : now;
+            if (_next.TryUpdate(key, slot + spacing, next))
+            {
+                if (slot > now)
+                {
+                    await Task.Delay(slot - now, clock, cancellationToken);
+                }
+
+                return;
+            }
+        }
+    }
+}
