@@ -57,15 +57,14 @@ internal static class Evaluator
 
                 if (key is double number && Js.IsList(target))
                 {
-                    var items = (JsonArray?)(target as JsonArray) ?? null;
-                    var count = items?.Count ?? ((List<object?>)target!).Count;
+                    var items = Js.Items(target);
                     var position = (int)number;
-                    if (position < 0 || position >= count || !Js.IsInteger(number))
+                    if (position < 0 || position >= items.Count || !Js.IsInteger(number))
                     {
                         return isTarget ? Undefined.Value : throw new EvaluationException($"{Js.NumberToString(number)} is out of range for {Js.ToText(target)}");
                     }
 
-                    return items is not null ? Js.FromNode(items[position]) : ((List<object?>)target!)[position];
+                    return items[position];
                 }
 
                 return Undefined.Value;
