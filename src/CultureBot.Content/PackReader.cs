@@ -169,15 +169,11 @@ public sealed partial class PackReader
             Problem(wrong.Start, $"{at}.map", "must be a mapping { x: ..., y: ... } with coordinates in [-1, 1]");
         }
 
-        if (id is null || name is null)
+        // Every field is read even when the id or name is wrong, so that all of a persona's problems are reported at once.
+        var read = new Persona
         {
-            return null;
-        }
-
-        return new Persona
-        {
-            Id = id,
-            Name = name,
+            Id = id ?? string.Empty,
+            Name = name ?? string.Empty,
             Photo = Scalar(persona, "photo", at + ".photo"),
             Tagline = Scalar(persona, "tagline", at + ".tagline"),
             Role = Scalar(persona, "role", at + ".role"),
@@ -197,6 +193,7 @@ public sealed partial class PackReader
             SectorRubrics = rubrics,
             MapPosition = position,
         };
+        return id is null || name is null ? null : read;
     }
 
     private KeyQuestion? ReadQuestion(YamlNode node, string at, HashSet<string> personaIds)

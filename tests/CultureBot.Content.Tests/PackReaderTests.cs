@@ -72,6 +72,15 @@ public class PackReaderTests
     }
 
     [Fact]
+    public void Problems_in_a_persona_without_a_name_are_reported_too()
+    {
+        var error = Assert.Throws<PackFormatException>(() => PackReader.Parse("pack: p\npersonas:\n  - id: a\n    irritants: { x: 1 }\n", "bad.yaml"));
+
+        Assert.Contains("personas[0].name: missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bad.yaml:4: personas[0].irritants: must be a list of texts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_fields_are_warnings_with_a_suggestion()
     {
         var read = PackReader.Parse("pack: p\npersonas:\n  - id: a\n    name: A\n    irritant: [x]\n", "p.yaml");
