@@ -91,7 +91,13 @@ public sealed class BotRouter
                 var clickable = _commands.FirstOrDefault(c => string.Equals(c.Name, verb, StringComparison.Ordinal));
                 if (clickable is not null)
                 {
-                    context.CommandArguments = turn.ActionData?["args"]?.GetValue<string>() ?? string.Empty;
+                    // Button data is client-sent: a number or an object where text is expected is read as its JSON, never thrown on.
+                    context.CommandArguments = turn.ActionData?["args"] switch
+                    {
+                        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text) => text,
+                        { } other => other.ToJsonString(),
+                        null => string.Empty,
+                    };
                     return [clickable.Route];
                 }
 

@@ -76,6 +76,15 @@ public class BotRouterTests
     }
 
     [Fact]
+    public async Task Non_text_button_arguments_are_read_not_thrown_on()
+    {
+        await Router().DispatchAsync(Context(TurnKind.Action, verb: "about", data: new JsonObject { ["args"] = 42 }), CancellationToken.None);
+
+        Assert.Equal(["about"], _ran);
+        Assert.Equal("42", _arguments);
+    }
+
+    [Fact]
     public async Task Unknown_actions_and_other_events_run_nothing()
     {
         Assert.Empty(await Router().DispatchAsync(Context(TurnKind.Action, verb: "nope"), CancellationToken.None));
