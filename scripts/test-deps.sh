@@ -6,47 +6,53 @@
 # Idempotent: safe to run again. Prints the export line for CULTUREBOT_TEST_POSTGRES at the end.
 set -euo pipefail
 # Everything but the final export line goes to stderr, so that `eval "$(scripts/test-deps.sh)"` works.
-exec 3>&1 1>&2
+# No process started here may keep our stdout: PostgreSQL is a daemon, and a daemon holding the
+# command substitution's pipe would make the caller wait forever. So the work runs with stdout
+# pointed at stderr, and only the last line is written to the real stdout.
+install_and_start() {
 
-need_apt=()
-command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "test-deps: need root to apt-get install ${need_apt[*]}" >&2
-    exit 2
+  need_apt=()
+  command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+  command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+  if [ ${#need_apt[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "test-deps: need root to apt-get install ${need_apt[*]}" >&2
+      exit 2
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need_apt[@]}" </dev/null >/tmp/culturebot-apt.log 2>&1 \
+      || { cat /tmp/culturebot-apt.log; exit 1; }
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
 
-# PostgreSQL: start the distribution's cluster (it runs as the postgres user) and make our role.
-version=$(ls /usr/lib/postgresql | sort -V | tail -n1)
-if ! pg_lsclusters -h | grep -q "^$version main"; then
-  pg_createcluster "$version" main >/dev/null
-fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
-for _ in $(seq 1 30); do
-  pg_isready -q -h 127.0.0.1 && break
-  sleep 1
-done
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-as_postgres psql -q -v ON_ERROR_STOP=1 <<'SQL'
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'culturebot') THEN
-    CREATE ROLE culturebot LOGIN PASSWORD 'culturebot' CREATEDB;
-  END IF;
-END $$;
-SQL
-as_postgres psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'culturebot_test'" | grep -q 1 \
-  || as_postgres createdb -O culturebot culturebot_test
+  # PostgreSQL: start the distribution's cluster (it runs as the postgres user) and make our role.
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n1)
+  if ! pg_lsclusters -h | grep -q "^$version main"; then
+    pg_createcluster "$version" main >/dev/null
+  fi
+  # The server is a daemon: it must not inherit our stderr either (CI's log would wait for it).
+  pg_ctlcluster "$version" main start </dev/null >/dev/null 2>&1 || true
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 && break
+    sleep 1
+  done
+  as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+  as_postgres psql -q -v ON_ERROR_STOP=1 -c "
+    DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'culturebot') THEN
+        CREATE ROLE culturebot LOGIN PASSWORD 'culturebot' CREATEDB;
+      END IF;
+    END \$\$;"
+  as_postgres psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'culturebot_test'" | grep -q 1 \
+    || as_postgres createdb -O culturebot culturebot_test
 
-# The peer tools, when they sit beside the repository.
-tools="${CULTUREBOT_PEER_TOOLS:-$(dirname "$0")/../../shared/tools}"
-if [ -x "$tools/selftest" ]; then
-  "$tools/selftest" --only usage >/dev/null
-fi
+  # The peer tools, when they sit beside the repository.
+  tools="${CULTUREBOT_PEER_TOOLS:-$(dirname "$0")/../../shared/tools}"
+  if [ -x "$tools/selftest" ]; then
+    "$tools/selftest" --only usage >/dev/null
+  fi
+}
+install_and_start </dev/null 1>&2
 
-echo >&3 "export CULTUREBOT_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=culturebot;Password=culturebot;Database=culturebot_test'"
+echo "export CULTUREBOT_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=culturebot;Password=culturebot;Database=culturebot_test'"
