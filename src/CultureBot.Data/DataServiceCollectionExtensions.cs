@@ -1,5 +1,7 @@
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Installations;
 using CultureBot.Core.Personas;
+using CultureBot.Core.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IConversationStore, SqlConversationStore>();
         services.AddSingleton<IPackStore, SqlPackStore>();
+        services.AddSingleton<IWorkQueue, SqlWorkQueue>();
+        services.AddSingleton<IInstallationStore, SqlInstallationStore>();
+        services.AddSingleton<SqlKeyRing>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

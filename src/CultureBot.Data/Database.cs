@@ -39,6 +39,10 @@ public sealed class Database : IAsyncDisposable
 
     public StorageProvider Provider { get; }
 
+    /// <summary>An instant as a query parameter: timestamptz on PostgreSQL, sortable ISO-8601 UTC text on SQLite.</summary>
+    public object Timestamp(DateTimeOffset value) =>
+        Provider == StorageProvider.Postgres ? value.ToUniversalTime() : Timestamps.ToText(value);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)

@@ -41,7 +41,7 @@ public sealed class SqlConversationStore : IConversationStore
             reference.UserId,
             reference.Locale,
             reference.TimeZone,
-            UpdatedAt = Timestamp(reference.UpdatedAt),
+            UpdatedAt = _database.Timestamp(reference.UpdatedAt),
         }, cancellationToken: cancellationToken));
     }
 
@@ -69,7 +69,7 @@ public sealed class SqlConversationStore : IConversationStore
             ON CONFLICT DO NOTHING
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { key.Platform, key.TenantId, key.ConversationId, At = Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { key.Platform, key.TenantId, key.ConversationId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<bool> TryRecordInboundAsync(string platform, string inboundId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -80,11 +80,8 @@ public sealed class SqlConversationStore : IConversationStore
             ON CONFLICT DO NOTHING
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Platform = platform, InboundId = inboundId, At = Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Platform = platform, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
-
-    private object Timestamp(DateTimeOffset value) =>
-        _database.Provider == StorageProvider.Postgres ? value.ToUniversalTime() : Timestamps.ToText(value);
 
     /// <summary>A row as both providers return it: the timestamp is text in SQLite, a DateTime in PostgreSQL.</summary>
     private sealed class ReferenceRow

@@ -36,7 +36,7 @@ public sealed class SqlPackStore : IPackStore
             pack.Version,
             pack.SourceFile,
             pack.Content,
-            ImportedAt = _database.Provider == StorageProvider.Postgres ? (object)pack.ImportedAt.ToUniversalTime() : Timestamps.ToText(pack.ImportedAt),
+            ImportedAt = _database.Timestamp(pack.ImportedAt),
         }, cancellationToken: cancellationToken));
         return current is null ? PackImportOutcome.Added : PackImportOutcome.Replaced;
     }

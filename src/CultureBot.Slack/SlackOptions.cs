@@ -20,6 +20,9 @@ public sealed class SlackOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>The OAuth callback as Slack must call it (…/slack/oauth/callback), when the host is behind a proxy; else the request's own URL.</summary>
+    public string? OAuthRedirectUrl { get; set; }
+
     /// <summary>The Web API base; overridable for tests.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 

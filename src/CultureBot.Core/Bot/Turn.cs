@@ -30,7 +30,7 @@ public enum TurnKind
 public sealed record BotUser(string Id, string? Name);
 
 /// <summary>One inbound event, ready for routing.</summary>
-public sealed class Turn
+public sealed record Turn
 {
     public required TurnKind Kind { get; init; }
 

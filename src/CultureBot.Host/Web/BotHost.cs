@@ -9,6 +9,8 @@ using CultureBot.Llm;
 using CultureBot.Slack;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -46,12 +48,13 @@ public static class BotHost
 
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddSlack(configuration);
+        services.AddDataProtection().SetApplicationName("CultureBot");
+        services.AddOptions<KeyManagementOptions>().Configure<SqlKeyRing>((keys, ring) => keys.XmlRepository = new DatabaseKeyRepository(ring));
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

@@ -1,14 +1,18 @@
+using System.Net;
 using System.Text.Json;
-using CultureBot.Core.Conversations;
+using System.Text.Json.Nodes;
 using CultureBot.Slack;
+using CultureBot.Slack.Inbound;
+using CultureBot.Slack.Installations;
 using Microsoft.Extensions.Options;
 
 namespace CultureBot.Host.Web;
 
 /// <summary>
-/// <c>POST /slack/events</c>, mapped when Slack is on. Every request is verified on its raw body (capped before
-/// buffering) and a forged or stale one gets 401 before anything reads it; the URL check is answered; each
-/// event is recorded once by its <c>event_id</c>, so Slack's retries (X-Slack-Retry-Num) are acknowledged, not redone.
+/// Slack's HTTP endpoints, mapped when Slack is on. Every request is verified on its raw body (capped before
+/// buffering), and a forged or stale one gets 401 before anything reads it. A verified payload is stored in
+/// the durable queue (once, by its id) and acknowledged at once; the worker answers through the Web API or the
+/// payload's <c>response_url</c>, well within Slack's 3 seconds whatever the work costs.
 /// </summary>
 internal static partial class SlackEndpoints
 {
@@ -16,59 +20,132 @@ internal static partial class SlackEndpoints
 
     public static void MapSlackEndpoints(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled)
+        var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (!slack.Enabled)
         {
-            app.MapPost("/slack/events", HandleEventsAsync);
+            return;
+        }
+
+        app.MapPost("/slack/events", HandleEventsAsync);
+        app.MapPost("/slack/commands", (HttpContext http, CancellationToken ct) => HandleFormAsync(http, SlackInboundKind.Command, ct));
+        app.MapPost("/slack/interactions", (HttpContext http, CancellationToken ct) => HandleFormAsync(http, SlackInboundKind.Interaction, ct));
+        if (!string.IsNullOrWhiteSpace(slack.ClientId))
+        {
+            app.MapGet("/slack/install", BeginInstall);
+            app.MapGet("/slack/oauth/callback", CompleteInstallAsync);
         }
     }
 
-    private static async Task<IResult> HandleEventsAsync(
-        HttpContext http,
-        IOptions<SlackOptions> options,
-        IConversationStore store,
-        TimeProvider clock,
-        ILogger<SlackOptions> logger,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> HandleEventsAsync(HttpContext http, SlackInboundQueue inbox, CancellationToken cancellationToken)
     {
-        if (await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        var (body, refusal) = await ReadVerifiedAsync(http, cancellationToken);
+        if (refusal is not null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return refusal;
         }
 
-        var verdict = SlackRequestVerifier.Verify(
-            options.Value.SigningSecret!,
-            http.Request.Headers[SlackRequestVerifier.TimestampHeader],
-            body,
-            http.Request.Headers[SlackRequestVerifier.SignatureHeader],
-            clock.GetUtcNow());
-        if (verdict != SlackVerification.Valid)
-        {
-            LogRefused(logger, verdict);
-            return Results.Unauthorized();
-        }
-
-        JsonElement payload;
+        JsonObject? payload;
         try
         {
-            payload = JsonDocument.Parse(body).RootElement;
+            payload = JsonNode.Parse(body) as JsonObject;
         }
         catch (JsonException)
         {
             return Results.BadRequest();
         }
 
-        switch (payload.TryGetProperty("type", out var type) ? type.GetString() : null)
+        switch (SlackInbound.StringOf(payload?["type"]))
         {
             case "url_verification":
-                return Results.Text(payload.TryGetProperty("challenge", out var challenge) ? challenge.GetString() : string.Empty, "text/plain");
-            case "event_callback" when payload.TryGetProperty("event_id", out var eventId) && eventId.GetString() is { Length: > 0 } id:
-                var first = await store.TryRecordInboundAsync(Platforms.Slack, id, clock.GetUtcNow(), cancellationToken);
-                string? retry = http.Request.Headers["X-Slack-Retry-Num"];
-                LogEvent(logger, id, first ? "new" : "retry, already recorded", retry);
+                return Results.Text(SlackInbound.StringOf(payload!["challenge"]) ?? string.Empty, "text/plain");
+            case "event_callback" when payload!["event"] is JsonObject:
+                await inbox.AcceptAsync(new SlackInbound(SlackInboundKind.Event, payload), cancellationToken);
                 return Results.Ok();
+            case null:
+                return Results.BadRequest();
             default:
+                // app_rate_limited and types Slack may add: acknowledged, nothing to do.
                 return Results.Ok();
         }
+    }
+
+    private static async Task<IResult> HandleFormAsync(HttpContext http, SlackInboundKind kind, CancellationToken cancellationToken)
+    {
+        var (body, refusal) = await ReadVerifiedAsync(http, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var payload = kind == SlackInboundKind.Command ? SlackFormPayloads.Command(body) : SlackFormPayloads.Interaction(body);
+        if (payload is null || (kind == SlackInboundKind.Command && SlackInbound.StringOf(payload["command"]) is null))
+        {
+            return Results.BadRequest();
+        }
+
+        await http.RequestServices.GetRequiredService<SlackInboundQueue>().AcceptAsync(new SlackInbound(kind, payload), cancellationToken);
+
+        // An empty 200: Slack shows nothing yet, and the answer follows through response_url within a second or so.
+        return Results.Ok();
+    }
+
+    private static IResult BeginInstall(HttpContext http, SlackOAuthFlow oauth)
+    {
+        var (url, nonce) = oauth.Begin(CallbackUrl(http));
+        http.Response.Cookies.Append(SlackOAuthFlow.CookieName, nonce, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = SlackOAuthFlow.StateLifetime,
+            Path = "/slack/oauth",
+        });
+        return Results.Redirect(url);
+    }
+
+    private static async Task<IResult> CompleteInstallAsync(HttpContext http, SlackOAuthFlow oauth, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        var result = await oauth.CompleteAsync(query["code"], query["state"], query["error"], http.Request.Cookies[SlackOAuthFlow.CookieName], CallbackUrl(http), cancellationToken);
+        http.Response.Cookies.Delete(SlackOAuthFlow.CookieName, new CookieOptions { Path = "/slack/oauth" });
+        if (!result.Ok)
+        {
+            var status = result.Error == "invalid_state" ? StatusCodes.Status400BadRequest : StatusCodes.Status502BadGateway;
+            return Results.Content(Page("CultureBot was not installed", $"Slack said: {result.Error}. Start again from the install link."), "text/html; charset=utf-8", statusCode: status);
+        }
+
+        return Results.Content(Page("CultureBot is installed", $"CultureBot is now in {result.TeamName ?? result.TeamId}. Open Slack and write “help” to CultureBot."), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The callback URL: <c>Slack:OAuthRedirectUrl</c> when set (behind a proxy), else this request's own origin.</summary>
+    private static string CallbackUrl(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.OAuthRedirectUrl
+        ?? $"{http.Request.Scheme}://{http.Request.Host}/slack/oauth/callback";
+
+    private static string Page(string title, string text) =>
+        $"<!doctype html><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p>";
+
+    /// <summary>The raw body when the request is Slack's; otherwise the answer to give (401, 413).</summary>
+    private static async Task<(byte[] Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        {
+            return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        var verdict = SlackRequestVerifier.Verify(
+            http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret!,
+            http.Request.Headers[SlackRequestVerifier.TimestampHeader],
+            body,
+            http.Request.Headers[SlackRequestVerifier.SignatureHeader],
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (verdict != SlackVerification.Valid)
+        {
+            LogRefused(http.RequestServices.GetRequiredService<ILogger<SlackOptions>>(), http.Request.Path, verdict);
+            return ([], Results.Unauthorized());
+        }
+
+        return (body, null);
     }
 
     /// <summary>The raw body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
@@ -95,9 +172,6 @@ internal static partial class SlackEndpoints
         return buffer.ToArray();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request refused: {Verdict}")]
-    private static partial void LogRefused(ILogger logger, SlackVerification verdict);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId}: {State} (retry {Retry})")]
-    private static partial void LogEvent(ILogger logger, string eventId, string state, string? retry);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Verdict}")]
+    private static partial void LogRefused(ILogger logger, PathString path, SlackVerification verdict);
 }

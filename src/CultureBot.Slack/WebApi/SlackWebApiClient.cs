@@ -31,24 +31,91 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
     public Task<SlackApiResult> PublishViewAsync(string token, string workspace, string userId, JsonObject view, CancellationToken cancellationToken) =>
         CallAsync("views.publish", token, workspace, new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
 
+    /// <summary>A user, with their locale (<c>include_locale</c>) and time zone. A read method: sent as a form, which every read method takes.</summary>
     public Task<SlackApiResult> UserInfoAsync(string token, string workspace, string userId, CancellationToken cancellationToken) =>
-        CallAsync("users.info", token, workspace, new JsonObject { ["user"] = userId }, cancellationToken);
+        SendAsync("users.info", workspace, null, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, MethodUrl("users.info"))
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }, cancellationToken);
 
     public Task<SlackApiResult> AuthTestAsync(string token, CancellationToken cancellationToken) =>
         CallAsync("auth.test", token, "auth", [], cancellationToken);
 
+    /// <summary>Opens a Socket Mode connection with the app-level token; the answer's <c>url</c> is the WebSocket to use.</summary>
+    public Task<SlackApiResult> OpenSocketConnectionAsync(string appToken, CancellationToken cancellationToken) =>
+        CallAsync("apps.connections.open", appToken, "socket", [], cancellationToken);
+
+    /// <summary>Exchanges an OAuth code for the workspace's bot token (client credentials in the form, as Slack documents).</summary>
+    public Task<SlackApiResult> OAuthAccessAsync(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string> { ["client_id"] = clientId, ["client_secret"] = clientSecret, ["code"] = code };
+        if (redirectUri is not null)
+        {
+            fields["redirect_uri"] = redirectUri;
+        }
+
+        return SendAsync(
+            "oauth.v2.access",
+            "oauth",
+            null,
+            () => new HttpRequestMessage(HttpMethod.Post, MethodUrl("oauth.v2.access")) { Content = new FormUrlEncodedContent(fields) },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers through a slash command's or an interaction's <c>response_url</c> (ephemeral messages, replacing the
+    /// clicked message). Only Slack's own hooks host, or the configured API host, is called: the URL comes from a payload.
+    /// </summary>
+    public Task<SlackApiResult> RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!IsTrustedResponseUrl(responseUrl))
+        {
+            return Task.FromResult(new SlackApiResult(false, "untrusted_response_url", null, 0));
+        }
+
+        var body = message.ToJsonString();
+        return SendAsync(
+            "response_url",
+            responseUrl.Host,
+            null,
+            () => new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") },
+            cancellationToken);
+    }
+
     /// <summary>Any method with a JSON body (Slack accepts JSON for write methods and most read ones).</summary>
-    public async Task<SlackApiResult> CallAsync(string method, string token, string workspace, JsonObject payload, CancellationToken cancellationToken)
+    public Task<SlackApiResult> CallAsync(string method, string token, string workspace, JsonObject payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var channel = payload["channel"]?.GetValue<string>();
-        var url = options.Value.ApiBaseUrl.TrimEnd('/') + "/" + method;
+        var channel = payload["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
         var body = payload.ToJsonString();
+        return SendAsync(method, workspace, channel, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, MethodUrl(method)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }, cancellationToken);
+    }
+
+    internal bool IsTrustedResponseUrl(Uri url) =>
+        url.IsAbsoluteUri
+        && ((url.Scheme == Uri.UriSchemeHttps && url.Host.Equals("hooks.slack.com", StringComparison.OrdinalIgnoreCase))
+            || (Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var api) && url.Scheme == api.Scheme && url.Authority.Equals(api.Authority, StringComparison.OrdinalIgnoreCase)));
+
+    private string MethodUrl(string method) => options.Value.ApiBaseUrl.TrimEnd('/') + "/" + method;
+
+    private async Task<SlackApiResult> SendAsync(string method, string workspace, string? channel, Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await limiter.WaitAsync(workspace, method, channel, cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var request = newRequest();
             using var response = await http.SendAsync(request, cancellationToken);
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
@@ -72,6 +139,12 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
             catch (JsonException)
             {
                 answer = null;
+            }
+
+            // response_url answers "ok" as plain text rather than JSON.
+            if (response.IsSuccessStatusCode && answer is null && method == "response_url")
+            {
+                return new SlackApiResult(true, null, null, attempt);
             }
 
             if (!response.IsSuccessStatusCode || answer is null)

@@ -1,0 +1,115 @@
+using CultureBot.Core.Queue;
+using Dapper;
+
+namespace CultureBot.Data;
+
+/// <summary>
+/// <see cref="IWorkQueue"/> on SQLite or PostgreSQL. A claim is one <c>UPDATE … RETURNING</c>: on PostgreSQL
+/// its subquery locks with <c>FOR UPDATE SKIP LOCKED</c>, so concurrent workers never take the same item;
+/// SQLite serializes writers, which gives the same guarantee.
+/// </summary>
+public sealed class SqlWorkQueue : IWorkQueue
+{
+    private readonly Database _database;
+
+    public SqlWorkQueue(Database database) => _database = database;
+
+    public async Task<long> EnqueueAsync(string queue, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO work_items (queue, payload, due_at, created_at)
+            VALUES (@Queue, @Payload, @DueAt, @DueAt)
+            RETURNING id
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { Queue = queue, Payload = payload, DueAt = _database.Timestamp(dueAt) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long?> EnqueueOnceAsync(string queue, string platform, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string record = """
+            INSERT INTO inbound_events (platform, inbound_id, received_at)
+            VALUES (@Platform, @InboundId, @At)
+            ON CONFLICT DO NOTHING
+            """;
+        const string enqueue = """
+            INSERT INTO work_items (queue, payload, due_at, created_at)
+            VALUES (@Queue, @Payload, @At, @At)
+            RETURNING id
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var at = _database.Timestamp(now);
+        var first = await connection.ExecuteAsync(new CommandDefinition(record, new { Platform = platform, InboundId = inboundId, At = at }, transaction, cancellationToken: cancellationToken)) == 1;
+        if (!first)
+        {
+            return null;
+        }
+
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(enqueue, new { Queue = queue, Payload = payload, At = at }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string queue, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var skipLocked = _database.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        var sql = $"""
+            UPDATE work_items SET locked_until = @Until, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM work_items
+                WHERE queue = @Queue AND failed_at IS NULL AND due_at <= @Now AND (locked_until IS NULL OR locked_until <= @Now)
+                ORDER BY id
+                LIMIT @Max
+                {skipLocked})
+            RETURNING id AS Id, queue AS Queue, payload AS Payload, attempts AS Attempts
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new
+        {
+            Queue = queue,
+            Max = max,
+            Now = _database.Timestamp(now),
+            Until = _database.Timestamp(now + lease),
+        }, cancellationToken: cancellationToken));
+        return [.. rows.OrderBy(r => r.Id).Select(r => new WorkItem(r.Id, r.Queue, r.Payload, (int)r.Attempts))];
+    }
+
+    public async Task CompleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM work_items WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task RetryAsync(long id, DateTimeOffset dueAt, string error, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE work_items SET due_at = @DueAt, locked_until = NULL, last_error = @Error WHERE id = @Id";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, DueAt = _database.Timestamp(dueAt), Error = error }, cancellationToken: cancellationToken));
+    }
+
+    public async Task FailAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE work_items SET failed_at = @At, locked_until = NULL, last_error = @Error WHERE id = @Id";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, Error = error, At = _database.Timestamp(at) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> CountPendingAsync(string queue, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM work_items WHERE queue = @Queue AND failed_at IS NULL";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { Queue = queue }, cancellationToken: cancellationToken));
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+
+        public string Queue { get; set; } = string.Empty;
+
+        public string Payload { get; set; } = string.Empty;
+
+        public long Attempts { get; set; }
+    }
+}

@@ -1,0 +1,100 @@
+using CultureBot.Core.Queue;
+using CultureBot.Slack.Inbound;
+using CultureBot.Slack.WebApi;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CultureBot.Slack.Adapter;
+
+/// <summary>
+/// Works through the Slack inbound queue: woken at once by each accepted payload, and every few seconds anyway
+/// (items left by a crash come back when their lease ends). A failure is retried with backoff; a permanent one
+/// (bad token, refused content) or the fifth failure is set aside with its error, never lost silently.
+/// </summary>
+public sealed partial class SlackInboxWorker(
+    IWorkQueue queue,
+    SlackInboundQueue inbox,
+    SlackBotAdapter adapter,
+    TimeProvider clock,
+    ILogger<SlackInboxWorker> logger) : BackgroundService
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) == 0)
+                {
+                    await inbox.WaitForWorkAsync(PollEvery, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must outlive a database hiccup; the next round tries again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogLoopFailed(logger, e);
+                await Task.Delay(PollEvery, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and processes one batch. Returns how many items it took.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var items = await queue.ClaimAsync(SlackInboundQueue.QueueName, 20, clock.GetUtcNow(), Lease, cancellationToken);
+        foreach (var item in items)
+        {
+            await ProcessAsync(item, cancellationToken);
+        }
+
+        return items.Count;
+    }
+
+    private async Task ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await adapter.ProcessAsync(SlackInbound.Deserialize(item.Payload), cancellationToken);
+            await queue.CompleteAsync(item.Id, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and the item is taken again at the next start.
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever a handler throws, the item is kept with its error.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var permanent = e is FormatException or System.Text.Json.JsonException || (e is SlackApiException { IsPermanent: true });
+            if (permanent || item.Attempts >= MaxAttempts)
+            {
+                LogGaveUp(logger, item.Id, item.Attempts, e);
+                await queue.FailAsync(item.Id, e.Message, clock.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+
+            var delay = TimeSpan.FromSeconds(5 * Math.Pow(4, item.Attempts - 1));
+            LogRetrying(logger, item.Id, item.Attempts, delay, e);
+            await queue.RetryAsync(item.Id, clock.GetUtcNow() + delay, e.Message, CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack inbound worker loop failed; trying again shortly")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack inbound item {Id} failed (attempt {Attempt}); retrying in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, long id, int attempt, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack inbound item {Id} set aside after {Attempts} attempt(s)")]
+    private static partial void LogGaveUp(ILogger logger, long id, int attempts, Exception exception);
+}

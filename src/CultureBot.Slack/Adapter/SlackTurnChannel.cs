@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using CultureBot.Cards;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
+using CultureBot.Slack.Inbound;
+using CultureBot.Slack.Installations;
+using CultureBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace CultureBot.Slack.Adapter;
+
+/// <summary>
+/// Answers one Slack turn. A slash command is answered privately through its <c>response_url</c>; a button
+/// replaces its own message (<c>response_url</c> with <c>replace_original</c>, which also works on ephemeral
+/// messages, or <c>chat.update</c>); everything else is a <c>chat.postMessage</c> — in the mention's thread in
+/// channels, and in a direct message opened on the spot when the turn has no channel (App Home, new members).
+/// </summary>
+internal sealed partial class SlackTurnChannel : ITurnChannel
+{
+    private readonly SlackInbound _inbound;
+    private readonly Turn _turn;
+    private readonly SlackWorkspace _workspace;
+    private readonly SlackWebApiClient _api;
+    private readonly CardCatalog _cards;
+    private readonly ILogger _logger;
+    private string? _directMessage;
+
+    public SlackTurnChannel(SlackInbound inbound, Turn turn, SlackWorkspace workspace, SlackWebApiClient api, CardCatalog cards, ILogger logger)
+    {
+        _inbound = inbound;
+        _turn = turn;
+        _workspace = workspace;
+        _api = api;
+        _cards = cards;
+        _logger = logger;
+    }
+
+    private JsonObject Payload => _inbound.Payload;
+
+    private Uri? ResponseUrl => Uri.TryCreate(Str(Payload["response_url"]), UriKind.Absolute, out var url) ? url : null;
+
+    private bool FromEphemeral => Payload["container"]?["is_ephemeral"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    public async Task<string?> SendAsync(BotMessage message, CancellationToken cancellationToken)
+    {
+        var body = Render(message);
+        if (ResponseUrl is { } responseUrl && (_inbound.Kind == SlackInboundKind.Command || FromEphemeral))
+        {
+            body["response_type"] = "ephemeral";
+            body["replace_original"] = false;
+            Check("response_url", await _api.RespondAsync(responseUrl, body, cancellationToken));
+            return null;
+        }
+
+        if (await ChannelAsync(cancellationToken) is not { } channel)
+        {
+            return null;
+        }
+
+        body["channel"] = channel;
+        if (ThreadOf() is { } thread)
+        {
+            body["thread_ts"] = thread;
+        }
+
+        var result = await _api.PostMessageAsync(_workspace.BotToken, _workspace.TeamId, body, cancellationToken);
+        return Check("chat.postMessage", result) ? Str(result.Body?["ts"]) : null;
+    }
+
+    public async Task UpdateActionSourceAsync(BotMessage message, CancellationToken cancellationToken)
+    {
+        if (_turn.Kind == TurnKind.Action && ResponseUrl is { } responseUrl)
+        {
+            var body = Render(message);
+            body["replace_original"] = true;
+            Check("response_url", await _api.RespondAsync(responseUrl, body, cancellationToken));
+            return;
+        }
+
+        if (_turn.Kind == TurnKind.Action && Str(Payload["container"]?["message_ts"]) is { } ts && Str(Payload["container"]?["channel_id"]) is { } channel)
+        {
+            var body = Render(message);
+            body["channel"] = channel;
+            body["ts"] = ts;
+            Check("chat.update", await _api.UpdateAsync(_workspace.BotToken, _workspace.TeamId, body, cancellationToken));
+            return;
+        }
+
+        await SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>Slack shows no typing indicator for apps outside the legacy RTM API: nothing to do.</summary>
+    public Task SendTypingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private JsonObject Render(BotMessage message)
+    {
+        if (message.Card is { } card)
+        {
+            var rendered = _cards.Render(Platforms.Slack, card, _turn.Culture).AsObject();
+            if (message.Text is { Length: > 0 } summary)
+            {
+                rendered["text"] = summary;
+            }
+
+            return rendered;
+        }
+
+        return new JsonObject { ["text"] = message.Text ?? string.Empty };
+    }
+
+    /// <summary>The channel to post in; a user id (App Home, a new workspace member) means their direct message with the bot.</summary>
+    private async Task<string?> ChannelAsync(CancellationToken cancellationToken)
+    {
+        var id = _turn.Conversation.Key.ConversationId;
+        if (id.Length > 0 && id[0] is 'C' or 'D' or 'G')
+        {
+            return id;
+        }
+
+        if (_directMessage is not null || _turn.From?.Id is not { } user)
+        {
+            return _directMessage;
+        }
+
+        var open = await _api.OpenConversationAsync(_workspace.BotToken, _workspace.TeamId, user, cancellationToken);
+        _directMessage = Check("conversations.open", open) ? Str(open.Body?["channel"]?["id"]) : null;
+        return _directMessage;
+    }
+
+    /// <summary>A mention in a channel is answered in its thread, so that the bot does not flood the channel.</summary>
+    private string? ThreadOf() =>
+        _inbound.Kind == SlackInboundKind.Event
+        && Payload["event"] is JsonObject ev
+        && Str(ev["type"]) == "app_mention"
+        && _turn.Conversation.Kind != ConversationKind.Personal
+            ? Str(ev["thread_ts"]) ?? Str(ev["ts"])
+            : null;
+
+    /// <summary>True when the call succeeded; false (logged) when the conversation is unreachable; throws otherwise.</summary>
+    private bool Check(string method, SlackApiResult result)
+    {
+        if (result.Ok)
+        {
+            return true;
+        }
+
+        if (result.IsUnreachable)
+        {
+            LogUnreachable(_logger, method, result.Error);
+            return false;
+        }
+
+        throw new SlackApiException(method, result);
+    }
+
+    private static string? Str(JsonNode? node) => SlackInbound.StringOf(node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method}: conversation unreachable ({Error}); nothing to retry")]
+    private static partial void LogUnreachable(ILogger logger, string method, string? error);
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using CultureBot.Slack.WebApi;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Slack.Installations;
+
+/// <summary>The outcome of an OAuth callback.</summary>
+/// <param name="TeamId">The workspace installed, when it worked.</param>
+/// <param name="TeamName">Its name, for the page shown to the installer.</param>
+/// <param name="Error">Why it did not work: <c>invalid_state</c>, <c>access_denied</c>, or Slack's error code.</param>
+public sealed record SlackInstallResult(string? TeamId, string? TeamName, string? Error)
+{
+    public bool Ok => Error is null;
+}
+
+/// <summary>
+/// Slack's OAuth v2 install. The <c>state</c> is a random nonce, sent twice: Data Protection-sealed (with a
+/// 10-minute lifetime) in the URL, and in clear in an HttpOnly cookie of the installer's browser; the callback
+/// accepts only a sealed, fresh state whose nonce matches the cookie, so a forged or replayed link installs nothing.
+/// </summary>
+public sealed partial class SlackOAuthFlow(
+    SlackWebApiClient api,
+    SlackWorkspaces workspaces,
+    IDataProtectionProvider protection,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    ILogger<SlackOAuthFlow> logger)
+{
+    public const string CookieName = "culturebot_slack_oauth";
+    public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Slack's authorize page (a web page, not the Web API: it does not follow <c>Slack:ApiBaseUrl</c>).</summary>
+    public const string AuthorizeUrl = "https://slack.com/oauth/v2/authorize";
+
+    private readonly ITimeLimitedDataProtector _state = protection.CreateProtector("CultureBot.Slack.OAuthState.v1").ToTimeLimitedDataProtector();
+
+    /// <summary>Where to send the installer, and the nonce to put in their cookie.</summary>
+    public (string Url, string Nonce) Begin(string redirectUri)
+    {
+        var nonce = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+        var state = _state.Protect(nonce, clock.GetUtcNow() + StateLifetime);
+        var url = QueryHelpers.AddQueryString(AuthorizeUrl, new Dictionary<string, string?>
+        {
+            ["client_id"] = options.Value.ClientId,
+            ["scope"] = string.Join(',', SlackScopes.Bot),
+            ["state"] = state,
+            ["redirect_uri"] = redirectUri,
+        });
+        return (url, nonce);
+    }
+
+    /// <summary>Checks the state against the cookie, exchanges the code, stores the workspace's token encrypted.</summary>
+    public async Task<SlackInstallResult> CompleteAsync(string? code, string? state, string? error, string? cookieNonce, string redirectUri, CancellationToken cancellationToken)
+    {
+        if (!IsStateValid(state, cookieNonce))
+        {
+            LogInvalidState(logger);
+            return new SlackInstallResult(null, null, "invalid_state");
+        }
+
+        if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
+        {
+            return new SlackInstallResult(null, null, string.IsNullOrEmpty(error) ? "missing_code" : error);
+        }
+
+        var access = await api.OAuthAccessAsync(options.Value.ClientId!, options.Value.ClientSecret!, code, redirectUri, cancellationToken);
+        var body = access.Body;
+        var teamId = body?["team"]?["id"]?.GetValue<string>();
+        var token = body?["access_token"]?.GetValue<string>();
+        if (!access.Ok || teamId is null || token is null)
+        {
+            LogExchangeFailed(logger, access.Error);
+            return new SlackInstallResult(null, null, access.Error ?? "no_token");
+        }
+
+        await workspaces.SaveAsync(teamId, token, body?["bot_user_id"]?.GetValue<string>(), cancellationToken);
+        var teamName = body?["team"]?["name"]?.GetValue<string>();
+        LogInstalled(logger, teamId);
+        return new SlackInstallResult(teamId, teamName, null);
+    }
+
+    private bool IsStateValid(string? state, string? cookieNonce)
+    {
+        if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(cookieNonce))
+        {
+            return false;
+        }
+
+        try
+        {
+            var nonce = _state.Unprotect(state, out var expiration);
+            return expiration > clock.GetUtcNow()
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(cookieNonce));
+        }
+        catch (CryptographicException)
+        {
+            // Tampered, from another key ring, or expired (Data Protection checks the lifetime itself).
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack OAuth callback refused: the state is forged, expired or not this browser's")]
+    private static partial void LogInvalidState(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack OAuth code exchange failed: {Error}")]
+    private static partial void LogExchangeFailed(ILogger logger, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CultureBot installed in Slack workspace {TeamId}")]
+    private static partial void LogInstalled(ILogger logger, string teamId);
+}
