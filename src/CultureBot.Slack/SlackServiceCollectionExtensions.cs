@@ -19,8 +19,7 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SlackOptions.Section);
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
 
         services.AddSingleton<SlackRateLimiter>();
@@ -36,18 +35,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotAdapter>();
         services.AddSingleton<SlackOAuthFlow>();
 
-        var slack = section.Get<SlackOptions>() ?? new SlackOptions();
-        if (slack.Enabled)
-        {
-            services.AddHostedService<SlackInboxWorker>();
-        }
-
-        if (!string.IsNullOrWhiteSpace(slack.AppToken))
-        {
-            services.AddSingleton<SlackSocketModeClient>();
-            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
-        }
-
+        // Always registered; each checks the options when it starts (configuration may be completed after this call).
+        services.AddHostedService<SlackInboxWorker>();
+        services.AddSingleton<SlackSocketModeClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
         return services;
     }
 }

@@ -132,4 +132,34 @@ public sealed class SlackWebApiClientTests : IDisposable
         time.Advance(TimeSpan.FromSeconds(1));
         await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task Response_urls_are_called_only_on_slacks_hooks_host_or_the_configured_api_host()
+    {
+        _server.Given(Request.Create().WithPath("/hooks/1").UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody("ok"));
+        var client = Client();
+
+        var local = await client.RespondAsync(new Uri(_server.Url + "/hooks/1"), new JsonObject { ["text"] = "hi" }, CancellationToken.None);
+        var elsewhere = await client.RespondAsync(new Uri("http://169.254.169.254/latest/meta-data"), new JsonObject { ["text"] = "hi" }, CancellationToken.None);
+        var plainHttpSlack = await client.RespondAsync(new Uri("http://hooks.slack.com/commands/T1/1/x"), new JsonObject { ["text"] = "hi" }, CancellationToken.None);
+
+        Assert.True(local.Ok);
+        Assert.Equal("untrusted_response_url", elsewhere.Error);
+        Assert.Equal("untrusted_response_url", plainHttpSlack.Error);
+        Assert.Single(_server.LogEntries);
+        Assert.True(client.IsTrustedResponseUrl(new Uri("https://hooks.slack.com/actions/T1/2/y")));
+    }
+
+    [Fact]
+    public async Task Users_info_is_sent_as_a_form_asking_for_the_locale()
+    {
+        Answer("users.info", (200, """{"ok":true,"user":{"id":"U1","locale":"fr-FR","tz":"Europe/Paris"}}""", null));
+
+        var result = await Client().UserInfoAsync("xoxb-test", "T1", "U1", CancellationToken.None);
+
+        Assert.Equal("fr-FR", result.Body?["user"]?["locale"]?.GetValue<string>());
+        var request = Assert.Single(_server.LogEntries).RequestMessage;
+        Assert.Equal("user=U1&include_locale=true", request.Body);
+        Assert.StartsWith("application/x-www-form-urlencoded", request.Headers!["Content-Type"][0], StringComparison.Ordinal);
+    }
 }

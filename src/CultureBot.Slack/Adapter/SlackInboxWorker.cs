@@ -3,6 +3,7 @@ using CultureBot.Slack.Inbound;
 using CultureBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CultureBot.Slack.Adapter;
 
@@ -12,6 +13,7 @@ namespace CultureBot.Slack.Adapter;
 /// (bad token, refused content) or the fifth failure is set aside with its error, never lost silently.
 /// </summary>
 public sealed partial class SlackInboxWorker(
+    IOptions<SlackOptions> options,
     IWorkQueue queue,
     SlackInboundQueue inbox,
     SlackBotAdapter adapter,
@@ -24,6 +26,11 @@ public sealed partial class SlackInboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
