@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CultureBot.Cards.Templating;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Localization;
 
 namespace CultureBot.Cards;
@@ -107,7 +108,7 @@ public sealed class CardCatalog
                 throw new CardCatalogException($"The data of card '{card.Name}' has a field t, which is reserved for the UI strings.");
             }
 
-            data["t"] = ThreadStrings(culture);
+            data["t"] = ThreadStrings(platform, culture);
             try
             {
                 return template.Expand(data) ?? throw new CardCatalogException($"The {platform} card '{card.Name}' expanded to nothing.");
@@ -120,27 +121,32 @@ public sealed class CardCatalog
     }
 
     [ThreadStatic]
-    private static Dictionary<(CardCatalog, string), JsonObject>? t_strings;
+    private static Dictionary<(CardCatalog, string, string), JsonObject>? t_strings;
 
-    private JsonObject ThreadStrings(CultureInfo culture)
+    private JsonObject ThreadStrings(string platform, CultureInfo culture)
     {
         var cache = t_strings ??= [];
-        var key = (this, culture.TwoLetterISOLanguageName);
+        var key = (this, platform, culture.TwoLetterISOLanguageName);
         if (!cache.TryGetValue(key, out var strings))
         {
-            strings = StringsObject(culture);
+            strings = StringsObject(culture, platform);
             cache[key] = strings;
         }
 
         return strings;
     }
 
-    private JsonObject StringsObject(CultureInfo culture)
+    /// <param name="culture">The language.</param>
+    /// <param name="platform">
+    /// The strings are written in Markdown (<c>**bold**</c>), which Teams renders; on Slack they become mrkdwn
+    /// (<c>*bold*</c>), since a Slack template places them in mrkdwn text as they are.
+    /// </param>
+    private JsonObject StringsObject(CultureInfo culture, string platform = Platforms.Teams)
     {
         var strings = new JsonObject();
         foreach (var (key, value) in Strings.All(culture))
         {
-            strings[key] = value;
+            strings[key] = platform == Platforms.Slack ? value.Replace("**", "*", StringComparison.Ordinal) : value;
         }
 
         return strings;

@@ -102,6 +102,13 @@ public sealed class SqlWorkQueue : IWorkQueue
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { Queue = queue }, cancellationToken: cancellationToken));
     }
 
+    public async Task<int> CountFailedAsync(string queue, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM work_items WHERE queue = @Queue AND failed_at IS NOT NULL";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { Queue = queue }, cancellationToken: cancellationToken));
+    }
+
     private sealed class Row
     {
         public long Id { get; set; }

@@ -90,6 +90,7 @@ public class WorkQueueTests
         await queue.CompleteAsync(retried, CancellationToken.None);
         Assert.Equal(future, Assert.Single(await queue.ClaimAsync("q", 10, T0.AddHours(2), Lease, CancellationToken.None)).Id);
         Assert.Equal(1, await queue.CountPendingAsync("q", CancellationToken.None));
+        Assert.Equal(1, await queue.CountFailedAsync("q", CancellationToken.None));
     }
 
     [SkippableTheory]

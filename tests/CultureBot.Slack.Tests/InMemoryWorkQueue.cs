@@ -32,4 +32,6 @@ internal sealed class InMemoryWorkQueue : IWorkQueue
     public Task FailAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<int> CountPendingAsync(string queue, CancellationToken cancellationToken) => Task.FromResult(_items.Count);
+
+    public Task<int> CountFailedAsync(string queue, CancellationToken cancellationToken) => Task.FromResult(0);
 }

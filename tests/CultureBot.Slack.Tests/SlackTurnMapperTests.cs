@@ -159,3 +159,15 @@ public class SlackTurnMapperTests
     public void The_user_locale_decides_the_culture() =>
         Assert.Equal("fr", SlackTurnMapper.ToTurn(Event("message_im.event_callback.json"), English with { Culture = CultureInfo.GetCultureInfo("fr") }).Culture.Name);
 }
+
+/// <summary>What the bot writes in Markdown, as Slack's mrkdwn.</summary>
+public class SlackMrkdwnTests
+{
+    [Theory]
+    [InlineData("**Camille · Irritants**\n\nlate deliveries", "*Camille · Irritants*\n\nlate deliveries")]
+    [InlineData("prices < 100 € & > 50 €", "prices &lt; 100 € &amp; &gt; 50 €")]
+    [InlineData("see [the guide](https://example.com/a?b=1&c=2)", "see <https://example.com/a?b=1&amp;c=2|the guide>")]
+    [InlineData("a * b and **", "a * b and **")]
+    public void Markdown_becomes_mrkdwn(string markdown, string expected) =>
+        Assert.Equal(expected, CultureBot.Slack.Adapter.SlackMrkdwn.FromMarkdown(markdown));
+}

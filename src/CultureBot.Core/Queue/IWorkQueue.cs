@@ -41,4 +41,7 @@ public interface IWorkQueue
 
     /// <summary>Items not yet done (due or not, claimed or not), for health and tests.</summary>
     Task<int> CountPendingAsync(string queue, CancellationToken cancellationToken);
+
+    /// <summary>Items set aside by <see cref="FailAsync"/>, waiting for an operator.</summary>
+    Task<int> CountFailedAsync(string queue, CancellationToken cancellationToken);
 }

@@ -80,13 +80,19 @@ public sealed partial class SlackBotAdapter(
     private async Task PublishHomeAsync(SlackWorkspace workspace, string userId, Turn turn, CancellationToken cancellationToken)
     {
         var card = WeekFeature.HomeCard(personas.PackFor(turn.Culture), clock.GetUtcNow());
-        var rendered = cards.Render(Platforms.Slack, card, turn.Culture);
-        var view = new JsonObject { ["type"] = "home", ["blocks"] = rendered["blocks"]?.DeepClone() };
+        var view = HomeView(cards.Render(Platforms.Slack, card, turn.Culture));
         var result = await api.PublishViewAsync(workspace.BotToken, workspace.TeamId, userId, view, cancellationToken);
         if (!result.Ok)
         {
             throw new SlackApiException("views.publish", result);
         }
+    }
+
+    /// <summary>A Slack message rendered from the catalog, as an App Home view (the same blocks; Home allows 100).</summary>
+    public static JsonObject HomeView(JsonNode message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new JsonObject { ["type"] = "home", ["blocks"] = message["blocks"]?.DeepClone() ?? new JsonArray() };
     }
 
     private static string? UserOf(SlackInbound inbound) => inbound.Kind switch

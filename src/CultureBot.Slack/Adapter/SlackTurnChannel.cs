@@ -105,7 +105,7 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
             return rendered;
         }
 
-        return new JsonObject { ["text"] = message.Text ?? string.Empty };
+        return new JsonObject { ["text"] = SlackMrkdwn.FromMarkdown(message.Text ?? string.Empty) };
     }
 
     /// <summary>The channel to post in; a user id (App Home, a new workspace member) means their direct message with the bot.</summary>

@@ -327,4 +327,23 @@ public sealed class SlackEndToEndTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, forgedResponse.StatusCode);
         Assert.Empty(_slack.Calls("oauth.v2.access"));
     }
+
+    [Fact]
+    public async Task A_revoked_token_sets_the_item_aside_with_its_error_instead_of_retrying_forever()
+    {
+        _slack.Refuse("chat.postMessage", "invalid_auth");
+
+        await EventAsync(Mention("U05RAVI9KQ2", "help"), "Ev-revoked-1");
+        await _slack.WaitForAsync("chat.postMessage");
+
+        var queue = _host.Services.GetRequiredService<IWorkQueue>();
+        for (var i = 0; i < 50 && await queue.CountPendingAsync(SlackInboundQueue.QueueName, CancellationToken.None) > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, await queue.CountPendingAsync(SlackInboundQueue.QueueName, CancellationToken.None));
+        Assert.Equal(1, await queue.CountFailedAsync(SlackInboundQueue.QueueName, CancellationToken.None));
+        Assert.Single(_slack.Calls("chat.postMessage"));
+    }
 }

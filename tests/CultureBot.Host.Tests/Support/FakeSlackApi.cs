@@ -52,6 +52,11 @@ public sealed class FakeSlackApi : IDisposable
         _server.Given(Request.Create().WithPath("/api/" + method).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString()));
 
+    /// <summary>From now on, <paramref name="method"/> answers <c>ok: false</c> with <paramref name="error"/>.</summary>
+    public void Refuse(string method, string error) =>
+        _server.Given(Request.Create().WithPath("/api/" + method).UsingPost()).AtPriority(-10)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString()));
+
     /// <summary>The JSON bodies the bot sent to <paramref name="path"/> (a method name, or hooks/NAME).</summary>
     public IReadOnlyList<JsonObject> Calls(string path) =>
         [.. _server.LogEntries

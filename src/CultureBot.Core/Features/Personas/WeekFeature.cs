@@ -14,13 +14,15 @@ public static class WeekFeature
 {
     public const string Card = "home";
 
+    private static readonly DateOnly FirstMonday = new(2001, 1, 1);
+
     public static BotRouteBuilder MapWeek(this BotRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
         return routes.MapCommand("week", ["persona of the week", "home", "persona de la semaine", "accueil", "semaine"], ShowAsync);
     }
 
-    /// <summary>The persona of the ISO week containing <paramref name="now"/>: the pack's personas in order, one a week.</summary>
+    /// <summary>The persona of the week (Monday to Sunday, UTC) containing <paramref name="now"/>: the pack's personas in order, one a week.</summary>
     public static Persona? PersonaOfTheWeek(PersonaPack pack, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pack);
@@ -29,8 +31,9 @@ public static class WeekFeature
             return null;
         }
 
-        var week = ISOWeek.GetYear(now.UtcDateTime) * 53 + ISOWeek.GetWeekOfYear(now.UtcDateTime);
-        return pack.Personas[week % pack.Personas.Count];
+        // Weeks counted from a Monday, so that the turn changes on Mondays and never skips at New Year.
+        var weeks = (DateOnly.FromDateTime(now.UtcDateTime).DayNumber - FirstMonday.DayNumber) / 7;
+        return pack.Personas[weeks % pack.Personas.Count];
     }
 
     /// <summary>The card: the persona of the week (when there is a pack) and the quick actions.</summary>
