@@ -47,6 +47,16 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:ApiBaseUrl must be an absolute URL such as https://slack.com/api/.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.AppToken) && string.IsNullOrWhiteSpace(options.BotToken) && string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add("Slack:AppToken (Socket Mode) needs Slack:BotToken or the OAuth install (Slack:ClientId): Socket Mode brings the events, the bot token answers them.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.AppToken) && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            failures.Add("Slack:AppToken must be an app-level token (xapp-…), from the app's Basic Information page, not a bot token.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ClientId) && string.IsNullOrWhiteSpace(options.ClientSecret))
         {
             failures.Add("Slack:ClientSecret must be set with Slack:ClientId, for the OAuth install.");
