@@ -2,6 +2,7 @@ using CultureBot.Core.Conversations;
 using CultureBot.Core.Installations;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Queue;
+using CultureBot.Core.Verbatims;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<SqlKeyRing>();
+        services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

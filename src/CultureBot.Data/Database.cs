@@ -43,6 +43,21 @@ public sealed class Database : IAsyncDisposable
     public object Timestamp(DateTimeOffset value) =>
         Provider == StorageProvider.Postgres ? value.ToUniversalTime() : Timestamps.ToText(value);
 
+    /// <summary>A calendar date as a query parameter: a date on PostgreSQL (sent as a timestamp, cast on assignment), ISO text on SQLite.</summary>
+    public object Date(DateOnly value) =>
+        Provider == StorageProvider.Postgres
+            ? value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified)
+            : value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A date column as read back: DateTime from PostgreSQL, text from SQLite.</summary>
+    public static DateOnly ReadDate(object value) => value switch
+    {
+        DateOnly date => date,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        string text => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new InvalidCastException($"Not a date: {value.GetType().Name}"),
+    };
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)

@@ -14,6 +14,7 @@ internal static class CultureBotCommandLine
             CardsCommands.Create(),
             MatchCommands.Create(),
             PackCommands.Create(),
+            VerbatimCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.

@@ -108,6 +108,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Verbatims_import_keeps_the_good_lines_names_the_bad_ones_and_adds_nothing_the_second_time()
+    {
+        var sample = Path.Combine(PeerTools.RepoRoot, "tests", "CultureBot.Content.Tests", "TestData", "verbatims", "retours-clients.fr.csv");
+        var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "verbatims.db")}";
+
+        var (status, output, error) = await RunCapturedAsync("verbatims", "import", sample, database);
+        var (again, secondOutput, _) = await RunCapturedAsync("verbatims", "import", sample, database);
+
+        Assert.Equal(1, status);
+        Assert.Equal("read=5 added=5 duplicates=1 redacted=2 errors=3", output.Trim());
+        Assert.Contains("retours-clients.fr.csv:8: date: '31/02/2026' is not a date", error, StringComparison.Ordinal);
+        Assert.Equal(1, again);
+        Assert.Equal("read=5 added=0 duplicates=6 redacted=2 errors=3", secondOutput.Trim());
+    }
+
+    [Fact]
+    public async Task Verbatims_import_refuses_a_mapping_to_an_unknown_field()
+    {
+        var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--map", "Comment=mood");
+
+        Assert.Equal(2, status);
+        Assert.Contains("'mood' is not a field", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused_rather_than_serving()
     {
         Assert.Equal(2, await CultureBotCommandLine.RunAsync(["frobnicate"]));

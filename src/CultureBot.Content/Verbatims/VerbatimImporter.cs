@@ -1,0 +1,27 @@
+using CultureBot.Core.Verbatims;
+
+namespace CultureBot.Content.Verbatims;
+
+/// <summary>The outcome of an import, as the command line reports it.</summary>
+/// <param name="Read">Valid lines read.</param>
+/// <param name="Added">New verbatims stored.</param>
+/// <param name="Duplicates">Lines skipped as already seen (in the file or in the store).</param>
+/// <param name="Redacted">Verbatims whose text had personal data removed.</param>
+/// <param name="Errors">Refused lines, each with its line and field.</param>
+public sealed record VerbatimImport(int Read, int Added, int Duplicates, int Redacted, IReadOnlyList<VerbatimLineError> Errors);
+
+/// <summary>Reads a CSV file of verbatims and stores its valid lines; a bad line never costs the good ones.</summary>
+public sealed class VerbatimImporter(IVerbatimStore store, TimeProvider clock)
+{
+    public async Task<VerbatimImport> ImportAsync(string path, IReadOnlyDictionary<string, string>? mapping, string defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        VerbatimCsv csv;
+        await using (var stream = File.OpenRead(path))
+        {
+            csv = VerbatimCsvReader.Read(stream, Path.GetFileName(path), mapping, defaultLanguage, progress);
+        }
+
+        var added = await store.AddAsync(csv.Verbatims, clock.GetUtcNow(), cancellationToken);
+        return new VerbatimImport(csv.Verbatims.Count, added, csv.Duplicates + (csv.Verbatims.Count - added), csv.Redacted, csv.Errors);
+    }
+}
