@@ -1,4 +1,5 @@
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Digests;
 using CultureBot.Core.Installations;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Queue;
@@ -26,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<SqlKeyRing>();
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
+        services.AddSingleton<IDigestStore, SqlDigestStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

@@ -1,6 +1,9 @@
 using CultureBot.Cards;
 using CultureBot.Content;
 using CultureBot.Core.Bot;
+using CultureBot.Content.Verbatims;
+using CultureBot.Core.Digests;
+using CultureBot.Core.Features.Digests;
 using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
@@ -53,8 +56,10 @@ public static class BotHost
         services.AddOptions<KeyManagementOptions>().Configure<SqlKeyRing>((keys, ring) => keys.XmlRepository = new DatabaseKeyRepository(ring));
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
+        services.AddSingleton<VerbatimImporter>();
+        services.AddSingleton<DigestBuilder>();
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

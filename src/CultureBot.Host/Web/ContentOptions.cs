@@ -12,6 +12,10 @@ public sealed class ContentOptions
     /// <summary>The sample packs shipped beside the executable: the embedded default, imported on first start.</summary>
     public static IEnumerable<string> SamplePacks =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content", "packs"), "*.yaml").Order(StringComparer.Ordinal);
+
+    /// <summary>The sample verbatims (NAME.LANG.csv), imported with the sample packs, so that the digest has something to show.</summary>
+    public static IEnumerable<string> SampleVerbatims =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content", "verbatims"), "*.csv").Order(StringComparer.Ordinal);
 }
 
 internal sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>

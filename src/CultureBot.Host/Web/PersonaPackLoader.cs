@@ -1,4 +1,6 @@
 using CultureBot.Content;
+using CultureBot.Content.Verbatims;
+using CultureBot.Core.Verbatims;
 using CultureBot.Core.Personas;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +9,12 @@ namespace CultureBot.Host.Web;
 /// <summary>
 /// At start (after the migrations): imports the packs of <c>Content:Packs</c> (a changed file replaces its pack;
 /// a malformed one stops the host with its file, line and field), imports the sample packs on the first start of
-/// an empty database, then serves every stored pack.
+/// an empty database (with the sample verbatims), then serves every stored pack.
 /// </summary>
 internal sealed partial class PersonaPackLoader(
     PackImporter importer,
+    VerbatimImporter verbatims,
+    IVerbatimStore verbatimStore,
     IPackStore store,
     PersonaDirectory directory,
     IOptions<ContentOptions> options,
@@ -18,9 +22,8 @@ internal sealed partial class PersonaPackLoader(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var files = options.Value.Packs.Count > 0
-            ? options.Value.Packs.ToList()
-            : (await store.ListAsync(cancellationToken)).Count == 0 ? [.. ContentOptions.SamplePacks] : [];
+        var firstStart = options.Value.Packs.Count == 0 && (await store.ListAsync(cancellationToken)).Count == 0;
+        var files = options.Value.Packs.Count > 0 ? options.Value.Packs.ToList() : firstStart ? [.. ContentOptions.SamplePacks] : [];
         foreach (var file in files)
         {
             var imported = await importer.ImportAsync(file, cancellationToken);
@@ -30,6 +33,17 @@ internal sealed partial class PersonaPackLoader(
             }
 
             LogImported(logger, imported.Pack.Slug, imported.Outcome, imported.Version, file);
+        }
+
+        if (firstStart && await verbatimStore.CountAsync(cancellationToken) == 0)
+        {
+            foreach (var file in ContentOptions.SampleVerbatims)
+            {
+                // NAME.LANG.csv: the language is the file's; sample lines have no date, so they count as this week's.
+                var language = Path.GetExtension(Path.GetFileNameWithoutExtension(file)).TrimStart('.');
+                var imported = await verbatims.ImportAsync(file, null, language, null, cancellationToken);
+                LogVerbatims(logger, imported.Added, file);
+            }
         }
 
         directory.Replace(await importer.LoadAllAsync(cancellationToken));
@@ -46,6 +60,9 @@ internal sealed partial class PersonaPackLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Persona pack {Slug}: {Outcome} (version {Version}) from {File}")]
     private static partial void LogImported(ILogger logger, string slug, PackImportOutcome outcome, string version, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample verbatims: {Count} imported from {File}")]
+    private static partial void LogVerbatims(ILogger logger, int count, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving persona pack {Slug} ({Language}, {Count} personas)")]
     private static partial void LogServing(ILogger logger, string slug, string language, int count);

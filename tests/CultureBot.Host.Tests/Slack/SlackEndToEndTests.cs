@@ -346,4 +346,20 @@ public sealed class SlackEndToEndTests : IDisposable
         Assert.Equal(1, await queue.CountFailedAsync(SlackInboundQueue.QueueName, CancellationToken.None));
         Assert.Single(_slack.Calls("chat.postMessage"));
     }
+
+    [Fact]
+    public async Task A_channel_subscribes_to_the_digest_and_previews_it_from_the_sample_verbatims()
+    {
+        await CommandAsync("UFRCLAIRE01", "digest on vendredi 16h30 Europe/Paris", _slack.ResponseUrl("digest-on"));
+        await CommandAsync("UFRCLAIRE01", "digest aperçu", _slack.ResponseUrl("digest-preview"));
+
+        var on = Assert.Single(await _slack.WaitForAsync("hooks/digest-on"));
+        var preview = Assert.Single(await _slack.WaitForAsync("hooks/digest-preview"));
+        Assert.Equal("Résumé hebdomadaire activé : chaque vendredi à 16:30 (Europe/Paris).", on["text"]!.GetValue<string>());
+        Assert.Equal("Les verbatims clients de la semaine", preview["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Contains("12 verbatims cette semaine", AllText(preview), StringComparison.Ordinal);
+        var subscription = await _host.Services.GetRequiredService<CultureBot.Core.Digests.IDigestStore>()
+            .GetAsync(new CultureBot.Core.Conversations.ConversationKey("slack", FakeSlackApi.TeamId, "C05ENGOPS77"), CancellationToken.None);
+        Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/Paris", "fr"), (subscription!.Day, subscription.Time, subscription.TimeZone, subscription.Language));
+    }
 }

@@ -1,0 +1,62 @@
+using CultureBot.Core.Conversations;
+
+namespace CultureBot.Core.Digests;
+
+/// <summary>A conversation that receives the weekly verbatim digest, and when (its own day, time and time zone).</summary>
+/// <param name="Conversation">Where to post.</param>
+/// <param name="Day">The local day of the week.</param>
+/// <param name="Time">The local time of day.</param>
+/// <param name="TimeZone">An IANA (or Windows) time zone id.</param>
+/// <param name="Language">The language of the digest (the verbatims' and the card's).</param>
+public sealed record DigestSubscription(ConversationKey Conversation, DayOfWeek Day, TimeOnly Time, string TimeZone, string Language)
+{
+    public static readonly DayOfWeek DefaultDay = DayOfWeek.Monday;
+    public static readonly TimeOnly DefaultTime = new(9, 0);
+
+    /// <summary>The next send time strictly after <paramref name="after"/>, in UTC: the local day and time in the subscription's zone.</summary>
+    public DateTimeOffset NextAfter(DateTimeOffset after)
+    {
+        var zone = DigestTimeZones.Find(TimeZone);
+        var local = TimeZoneInfo.ConvertTime(after, zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        for (var i = 0; i <= 7; i++)
+        {
+            var candidateDate = date.AddDays(i);
+            if (candidateDate.DayOfWeek != Day)
+            {
+                continue;
+            }
+
+            var candidate = DigestTimeZones.ToUtc(candidateDate.ToDateTime(Time), zone);
+            if (candidate > after)
+            {
+                return candidate;
+            }
+        }
+
+        return DigestTimeZones.ToUtc(date.AddDays(7).ToDateTime(Time), zone);
+    }
+}
+
+/// <summary>Time zone lookups that never throw on user input, and local-to-UTC that survives DST gaps.</summary>
+public static class DigestTimeZones
+{
+    /// <summary>The zone for an IANA or Windows id; UTC when unknown (the caller says so to the user).</summary>
+    public static TimeZoneInfo Find(string? id) =>
+        id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static bool IsKnown(string? id) => id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    /// <summary>A local wall-clock time as UTC. In a spring-forward gap (09:00 never happens once a year in no zone, but 02:30 does) the time an hour later is used.</summary>
+    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddHours(1);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
+    }
+}

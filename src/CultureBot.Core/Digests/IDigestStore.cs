@@ -1,0 +1,23 @@
+using CultureBot.Core.Conversations;
+
+namespace CultureBot.Core.Digests;
+
+/// <summary>Digest subscriptions, and which verbatims each conversation has already been shown.</summary>
+public interface IDigestStore
+{
+    /// <summary>Inserts or replaces the subscription of its conversation.</summary>
+    Task SubscribeAsync(DigestSubscription subscription, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>True when there was a subscription to remove.</summary>
+    Task<bool> UnsubscribeAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    Task<DigestSubscription?> GetAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DigestSubscription>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ids of the verbatims already posted in <paramref name="conversation"/>.</summary>
+    Task<IReadOnlySet<long>> ShownAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    /// <summary>Records verbatims as posted; with <paramref name="resetFirst"/>, forgets the previous ones (every verbatim has been shown: the cycle starts again).</summary>
+    Task RecordShownAsync(ConversationKey conversation, IReadOnlyCollection<long> verbatimIds, bool resetFirst, DateTimeOffset at, CancellationToken cancellationToken);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Digests;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Core.Features.Digests;
+
+/// <summary>
+/// <c>digest on [day] [hh:mm] [time zone]</c>, <c>digest off</c>, <c>digest preview</c>, <c>digest</c> (status), in
+/// English and French. The default is Monday 9:00 in the conversation's own time zone, as the platform last told it.
+/// </summary>
+public static partial class DigestFeature
+{
+    public static BotRouteBuilder MapDigests(this BotRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        return routes.MapCommand("digest", ["résumé", "resume hebdo", "résumé hebdo", "weekly digest"], HandleAsync);
+    }
+
+    private static Task HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var words = context.CommandArguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verb = words.Length == 0 ? string.Empty : TextMatching.Fold(words[0]);
+        var rest = words.Length > 1 ? words[1] : string.Empty;
+        return verb switch
+        {
+            "on" or "activer" or "subscribe" or "abonner" => SubscribeAsync(context, rest, cancellationToken),
+            "off" or "desactiver" or "stop" or "unsubscribe" or "desabonner" => UnsubscribeAsync(context, cancellationToken),
+            "preview" or "now" or "apercu" or "maintenant" => PreviewAsync(context, cancellationToken),
+            _ => StatusAsync(context, cancellationToken),
+        };
+    }
+
+    private static async Task SubscribeAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var request = ParseSchedule(arguments, context.Turn.Conversation.TimeZone);
+        if (request.UnknownZone is { } unknown)
+        {
+            await context.SendAsync(BotMessage.FromText(string.Format(context.Culture, context.T("digestUnknownZone"), unknown)), cancellationToken);
+            return;
+        }
+
+        var subscription = new DigestSubscription(context.Turn.Conversation.Key, request.Day, request.Time, request.TimeZone, context.Culture.TwoLetterISOLanguageName);
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await context.Services.GetRequiredService<IDigestStore>().SubscribeAsync(subscription, now, cancellationToken);
+        var text = string.Format(context.Culture, context.T("digestOn"), DayName(subscription.Day, context.Culture), subscription.Time.ToString("HH:mm", CultureInfo.InvariantCulture), subscription.TimeZone);
+        if (request.ZoneAssumed)
+        {
+            text += "\n\n" + context.T("digestZoneAssumed");
+        }
+
+        await context.SendAsync(BotMessage.FromText(text), cancellationToken);
+    }
+
+    private static async Task UnsubscribeAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var removed = await context.Services.GetRequiredService<IDigestStore>().UnsubscribeAsync(context.Turn.Conversation.Key, cancellationToken);
+        await context.SendAsync(BotMessage.FromText(context.T(removed ? "digestOff" : "digestNotOn")), cancellationToken);
+    }
+
+    /// <summary>The digest as it would be posted now; a preview does not count as shown.</summary>
+    private static async Task PreviewAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var digest = await context.Services.GetRequiredService<DigestBuilder>().BuildAsync(context.Turn.Conversation.Key, context.Culture.TwoLetterISOLanguageName, now, cancellationToken);
+        await context.SendAsync(digest is null ? BotMessage.FromText(context.T("digestNone")) : digest.Message with { Text = context.T("digestTitle") }, cancellationToken);
+    }
+
+    private static async Task StatusAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var subscription = await context.Services.GetRequiredService<IDigestStore>().GetAsync(context.Turn.Conversation.Key, cancellationToken);
+        var text = subscription is null
+            ? context.T("digestNotOn")
+            : string.Format(context.Culture, context.T("digestStatus"), DayName(subscription.Day, context.Culture), subscription.Time.ToString("HH:mm", CultureInfo.InvariantCulture), subscription.TimeZone);
+        await context.SendAsync(BotMessage.FromText(text), cancellationToken);
+    }
+
+    /// <summary>What <c>digest on …</c> asked for.</summary>
+    internal sealed record ScheduleRequest(DayOfWeek Day, TimeOnly Time, string TimeZone, bool ZoneAssumed, string? UnknownZone);
+
+    /// <summary>Reads a day (English or French, full or short), a time (9:00, 9h30, 14h, 9) and a time zone, in any order.</summary>
+    internal static ScheduleRequest ParseSchedule(string arguments, string? conversationZone)
+    {
+        var day = DigestSubscription.DefaultDay;
+        var time = DigestSubscription.DefaultTime;
+        string? zone = null;
+        string? unknown = null;
+        foreach (var word in (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var folded = TextMatching.Fold(word);
+            if (Days.TryGetValue(folded, out var d))
+            {
+                day = d;
+            }
+            else if (TimePattern().Match(folded) is { Success: true } m)
+            {
+                var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+                var minute = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+                if (hour < 24 && minute < 60)
+                {
+                    time = new TimeOnly(hour, minute);
+                }
+            }
+            else if (DigestTimeZones.IsKnown(word))
+            {
+                zone = word;
+            }
+            else if (word.Contains('/', StringComparison.Ordinal))
+            {
+                unknown = word;
+            }
+        }
+
+        var known = DigestTimeZones.IsKnown(conversationZone) ? conversationZone : null;
+        return new ScheduleRequest(day, time, zone ?? known ?? "UTC", zone is null && known is null, unknown);
+    }
+
+    private static string DayName(DayOfWeek day, CultureInfo culture) => culture.DateTimeFormat.GetDayName(day);
+
+    private static readonly Dictionary<string, DayOfWeek> Days = new(StringComparer.Ordinal)
+    {
+        ["monday"] = DayOfWeek.Monday, ["mon"] = DayOfWeek.Monday, ["lundi"] = DayOfWeek.Monday, ["lun"] = DayOfWeek.Monday,
+        ["tuesday"] = DayOfWeek.Tuesday, ["tue"] = DayOfWeek.Tuesday, ["mardi"] = DayOfWeek.Tuesday, ["mar"] = DayOfWeek.Tuesday,
+        ["wednesday"] = DayOfWeek.Wednesday, ["wed"] = DayOfWeek.Wednesday, ["mercredi"] = DayOfWeek.Wednesday, ["mer"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday, ["thu"] = DayOfWeek.Thursday, ["jeudi"] = DayOfWeek.Thursday, ["jeu"] = DayOfWeek.Thursday,
+        ["friday"] = DayOfWeek.Friday, ["fri"] = DayOfWeek.Friday, ["vendredi"] = DayOfWeek.Friday, ["ven"] = DayOfWeek.Friday,
+        ["saturday"] = DayOfWeek.Saturday, ["sat"] = DayOfWeek.Saturday, ["samedi"] = DayOfWeek.Saturday, ["sam"] = DayOfWeek.Saturday,
+        ["sunday"] = DayOfWeek.Sunday, ["sun"] = DayOfWeek.Sunday, ["dimanche"] = DayOfWeek.Sunday, ["dim"] = DayOfWeek.Sunday,
+    };
+
+    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:h](?<m>\d{2})?)?$")]
+    private static partial Regex TimePattern();
+}

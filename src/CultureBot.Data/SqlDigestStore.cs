@@ -1,0 +1,124 @@
+using System.Globalization;
+using CultureBot.Core.Conversations;
+using CultureBot.Core.Digests;
+using Dapper;
+
+namespace CultureBot.Data;
+
+/// <summary><see cref="IDigestStore"/> on SQLite or PostgreSQL.</summary>
+public sealed class SqlDigestStore : IDigestStore
+{
+    private const string Columns = """
+        platform AS Platform, tenant_id AS TenantId, conversation_id AS ConversationId, day_of_week AS DayOfWeek,
+        local_time AS LocalTime, time_zone AS TimeZone, language AS Language
+        """;
+
+    private readonly Database _database;
+
+    public SqlDigestStore(Database database) => _database = database;
+
+    public async Task SubscribeAsync(DigestSubscription subscription, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        const string sql = """
+            INSERT INTO digest_subscriptions (platform, tenant_id, conversation_id, day_of_week, local_time, time_zone, language, subscribed_at)
+            VALUES (@Platform, @TenantId, @ConversationId, @Day, @Time, @TimeZone, @Language, @At)
+            ON CONFLICT (platform, tenant_id, conversation_id) DO UPDATE SET
+                day_of_week = excluded.day_of_week, local_time = excluded.local_time, time_zone = excluded.time_zone,
+                language = excluded.language, subscribed_at = excluded.subscribed_at
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            subscription.Conversation.Platform,
+            subscription.Conversation.TenantId,
+            subscription.Conversation.ConversationId,
+            Day = (int)subscription.Day,
+            Time = subscription.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
+            subscription.TimeZone,
+            subscription.Language,
+            At = _database.Timestamp(at),
+        }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> UnsubscribeAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        const string sql = "DELETE FROM digest_subscriptions WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { conversation.Platform, conversation.TenantId, conversation.ConversationId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<DigestSubscription?> GetAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var sql = $"SELECT {Columns} FROM digest_subscriptions WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { conversation.Platform, conversation.TenantId, conversation.ConversationId }, cancellationToken: cancellationToken));
+        return row?.ToSubscription();
+    }
+
+    public async Task<IReadOnlyList<DigestSubscription>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM digest_subscriptions ORDER BY platform, tenant_id, conversation_id", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToSubscription())];
+    }
+
+    public async Task<IReadOnlySet<long>> ShownAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        const string sql = "SELECT verbatim_id FROM digest_shown WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { conversation.Platform, conversation.TenantId, conversation.ConversationId }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
+    public async Task RecordShownAsync(ConversationKey conversation, IReadOnlyCollection<long> verbatimIds, bool resetFirst, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(verbatimIds);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var key = new { conversation.Platform, conversation.TenantId, conversation.ConversationId };
+        if (resetFirst)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM digest_shown WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId", key, transaction, cancellationToken: cancellationToken));
+        }
+
+        const string insert = """
+            INSERT INTO digest_shown (platform, tenant_id, conversation_id, verbatim_id, shown_at)
+            VALUES (@Platform, @TenantId, @ConversationId, @VerbatimId, @At)
+            ON CONFLICT DO NOTHING
+            """;
+        foreach (var id in verbatimIds)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(insert, new { key.Platform, key.TenantId, key.ConversationId, VerbatimId = id, At = _database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed class Row
+    {
+        public string Platform { get; set; } = string.Empty;
+
+        public string TenantId { get; set; } = string.Empty;
+
+        public string ConversationId { get; set; } = string.Empty;
+
+        public long DayOfWeek { get; set; }
+
+        public string LocalTime { get; set; } = "09:00";
+
+        public string TimeZone { get; set; } = "UTC";
+
+        public string Language { get; set; } = "en";
+
+        public DigestSubscription ToSubscription() => new(
+            new ConversationKey(Platform, TenantId, ConversationId),
+            (DayOfWeek)DayOfWeek,
+            TimeOnly.ParseExact(LocalTime, "HH:mm", CultureInfo.InvariantCulture),
+            TimeZone,
+            Language);
+    }
+}
