@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
 using Dapper;
 
@@ -10,7 +12,7 @@ public sealed class SqlDigestStore : IDigestStore
 {
     private const string Columns = """
         platform AS Platform, tenant_id AS TenantId, conversation_id AS ConversationId, day_of_week AS DayOfWeek,
-        local_time AS LocalTime, time_zone AS TimeZone, language AS Language
+        local_time AS LocalTime, time_zone AS TimeZone, language AS Language, last_sent_for AS LastSentFor
         """;
 
     private readonly Database _database;
@@ -21,11 +23,11 @@ public sealed class SqlDigestStore : IDigestStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         const string sql = """
-            INSERT INTO digest_subscriptions (platform, tenant_id, conversation_id, day_of_week, local_time, time_zone, language, subscribed_at)
-            VALUES (@Platform, @TenantId, @ConversationId, @Day, @Time, @TimeZone, @Language, @At)
+            INSERT INTO digest_subscriptions (platform, tenant_id, conversation_id, day_of_week, local_time, time_zone, language, subscribed_at, last_sent_for)
+            VALUES (@Platform, @TenantId, @ConversationId, @Day, @Time, @TimeZone, @Language, @At, @LastSentFor)
             ON CONFLICT (platform, tenant_id, conversation_id) DO UPDATE SET
                 day_of_week = excluded.day_of_week, local_time = excluded.local_time, time_zone = excluded.time_zone,
-                language = excluded.language, subscribed_at = excluded.subscribed_at
+                language = excluded.language, subscribed_at = excluded.subscribed_at, last_sent_for = excluded.last_sent_for
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new
@@ -38,7 +40,37 @@ public sealed class SqlDigestStore : IDigestStore
             subscription.TimeZone,
             subscription.Language,
             At = _database.Timestamp(at),
+            LastSentFor = _database.Timestamp(subscription.LatestAtOrBefore(at)),
         }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> RecordSentAsync(DigestSubscription subscription, DateTimeOffset occurrence, IReadOnlyCollection<long> shownIds, bool resetShown, OutboxMessage? message, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(shownIds);
+        const string decide = """
+            UPDATE digest_subscriptions SET last_sent_for = @Occurrence
+            WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId
+              AND (last_sent_for IS NULL OR last_sent_for < @Occurrence)
+            """;
+        const string enqueue = "INSERT INTO work_items (queue, payload, due_at, created_at) VALUES (@Queue, @Payload, @At, @At)";
+        var key = subscription.Conversation;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var decided = await connection.ExecuteAsync(new CommandDefinition(decide, new { key.Platform, key.TenantId, key.ConversationId, Occurrence = _database.Timestamp(occurrence) }, transaction, cancellationToken: cancellationToken));
+        if (decided == 0)
+        {
+            return false;
+        }
+
+        await InsertShownAsync(connection, transaction, key, shownIds, resetShown, at, cancellationToken);
+        if (message is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(enqueue, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), At = _database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> UnsubscribeAsync(ConversationKey conversation, CancellationToken cancellationToken)
@@ -79,10 +111,15 @@ public sealed class SqlDigestStore : IDigestStore
         ArgumentNullException.ThrowIfNull(verbatimIds);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var key = new { conversation.Platform, conversation.TenantId, conversation.ConversationId };
+        await InsertShownAsync(connection, transaction, conversation, verbatimIds, resetFirst, at, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task InsertShownAsync(DbConnection connection, DbTransaction transaction, ConversationKey key, IReadOnlyCollection<long> verbatimIds, bool resetFirst, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         if (resetFirst)
         {
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM digest_shown WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId", key, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM digest_shown WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId", new { key.Platform, key.TenantId, key.ConversationId }, transaction, cancellationToken: cancellationToken));
         }
 
         const string insert = """
@@ -94,8 +131,6 @@ public sealed class SqlDigestStore : IDigestStore
         {
             await connection.ExecuteAsync(new CommandDefinition(insert, new { key.Platform, key.TenantId, key.ConversationId, VerbatimId = id, At = _database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed class Row
@@ -114,11 +149,16 @@ public sealed class SqlDigestStore : IDigestStore
 
         public string Language { get; set; } = "en";
 
+        public object? LastSentFor { get; set; }
+
         public DigestSubscription ToSubscription() => new(
             new ConversationKey(Platform, TenantId, ConversationId),
             (DayOfWeek)DayOfWeek,
             TimeOnly.ParseExact(LocalTime, "HH:mm", CultureInfo.InvariantCulture),
             TimeZone,
-            Language);
+            Language)
+        {
+            LastSentFor = LastSentFor is null ? null : Timestamps.Parse(LastSentFor),
+        };
     }
 }

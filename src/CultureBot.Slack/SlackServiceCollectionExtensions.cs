@@ -1,3 +1,4 @@
+using CultureBot.Core.Delivery;
 using CultureBot.Slack.Adapter;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
@@ -34,6 +35,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackBotAdapter>();
         services.AddSingleton<SlackOAuthFlow>();
+        services.AddSingleton<IProactiveSender, SlackProactiveSender>();
 
         // Always registered; each checks the options when it starts (configuration may be completed after this call).
         services.AddHostedService<SlackInboxWorker>();

@@ -1,3 +1,4 @@
+using CultureBot.Core.Delivery;
 using CultureBot.Teams.Adapter;
 using CultureBot.Teams.Authentication;
 using CultureBot.Teams.Configuration;
@@ -10,7 +11,7 @@ namespace CultureBot.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
-    /// <summary>The Teams platform: options (validated at start), inbound authentication, the connector client, the adapter.</summary>
+    /// <summary>The Teams platform: options (validated at start), inbound authentication, the connector client, the adapter, proactive sends.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
@@ -18,6 +19,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddBotFrameworkAuthentication();
         services.AddTeamsConnector();
         services.AddSingleton<TeamsBotAdapter>();
+        services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
         return services;
     }
 }

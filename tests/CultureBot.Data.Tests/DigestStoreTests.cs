@@ -22,7 +22,9 @@ public class DigestStoreTests
         await store.SubscribeAsync(new DigestSubscription(Channel, DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", "en"), At, CancellationToken.None);
         await store.SubscribeAsync(new DigestSubscription(Channel, DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/Paris", "fr"), At, CancellationToken.None);
 
-        Assert.Equal(new DigestSubscription(Channel, DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/Paris", "fr"), await store.GetAsync(Channel, CancellationToken.None));
+        // Subscribing on Sunday: the Friday just past (16:30 in Paris, 15:30 UTC) counts as sent, so nothing goes out at once.
+        var expected = new DigestSubscription(Channel, DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/Paris", "fr") { LastSentFor = new DateTimeOffset(2026, 11, 20, 15, 30, 0, TimeSpan.Zero) };
+        Assert.Equal(expected, await store.GetAsync(Channel, CancellationToken.None));
         Assert.Single(await store.ListAsync(CancellationToken.None));
         Assert.True(await store.UnsubscribeAsync(Channel, CancellationToken.None));
         Assert.False(await store.UnsubscribeAsync(Channel, CancellationToken.None));

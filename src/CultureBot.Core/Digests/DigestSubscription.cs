@@ -13,6 +13,24 @@ public sealed record DigestSubscription(ConversationKey Conversation, DayOfWeek 
     public static readonly DayOfWeek DefaultDay = DayOfWeek.Monday;
     public static readonly TimeOnly DefaultTime = new(9, 0);
 
+    /// <summary>The occurrence the last digest was sent for (UTC); set to the latest past one on subscribing, so that subscribing sends nothing at once.</summary>
+    public DateTimeOffset? LastSentFor { get; init; }
+
+    /// <summary>The latest send time at or before <paramref name="now"/>.</summary>
+    public DateTimeOffset LatestAtOrBefore(DateTimeOffset now)
+    {
+        var occurrence = NextAfter(now.AddDays(-8));
+        while (NextAfter(occurrence) <= now)
+        {
+            occurrence = NextAfter(occurrence);
+        }
+
+        return occurrence;
+    }
+
+    /// <summary>True when a digest is owed: an occurrence has passed that was not sent for (however many were missed, one is owed).</summary>
+    public bool IsDue(DateTimeOffset now) => LastSentFor is not { } last || LatestAtOrBefore(now) > last;
+
     /// <summary>The next send time strictly after <paramref name="after"/>, in UTC: the local day and time in the subscription's zone.</summary>
     public DateTimeOffset NextAfter(DateTimeOffset after)
     {

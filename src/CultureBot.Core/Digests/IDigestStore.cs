@@ -5,7 +5,7 @@ namespace CultureBot.Core.Digests;
 /// <summary>Digest subscriptions, and which verbatims each conversation has already been shown.</summary>
 public interface IDigestStore
 {
-    /// <summary>Inserts or replaces the subscription of its conversation.</summary>
+    /// <summary>Inserts or replaces the subscription of its conversation; the latest past occurrence counts as sent.</summary>
     Task SubscribeAsync(DigestSubscription subscription, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>True when there was a subscription to remove.</summary>
@@ -17,6 +17,13 @@ public interface IDigestStore
 
     /// <summary>The ids of the verbatims already posted in <paramref name="conversation"/>.</summary>
     Task<IReadOnlySet<long>> ShownAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The decision to send the digest of <paramref name="occurrence"/>, in one transaction: marks the occurrence as sent
+    /// (only if no one did: false when another host or an earlier run already decided), records the verbatims shown,
+    /// and puts <paramref name="message"/> (when there is one) in the outbox.
+    /// </summary>
+    Task<bool> RecordSentAsync(DigestSubscription subscription, DateTimeOffset occurrence, IReadOnlyCollection<long> shownIds, bool resetShown, Delivery.OutboxMessage? message, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records verbatims as posted; with <paramref name="resetFirst"/>, forgets the previous ones (every verbatim has been shown: the cycle starts again).</summary>
     Task RecordShownAsync(ConversationKey conversation, IReadOnlyCollection<long> verbatimIds, bool resetFirst, DateTimeOffset at, CancellationToken cancellationToken);

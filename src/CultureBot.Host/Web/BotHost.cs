@@ -2,12 +2,14 @@ using CultureBot.Cards;
 using CultureBot.Content;
 using CultureBot.Core.Bot;
 using CultureBot.Content.Verbatims;
+using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
 using CultureBot.Core.Features.Digests;
 using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
+using CultureBot.Host.Scheduling;
 using CultureBot.Llm;
 using CultureBot.Slack;
 using CultureBot.Teams;
@@ -58,6 +60,10 @@ public static class BotHost
         services.AddSingleton<PackImporter>();
         services.AddSingleton<VerbatimImporter>();
         services.AddSingleton<DigestBuilder>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<DigestScheduler>();
+        services.AddCultureBotScheduling();
         services.AddPersonaReranker(configuration);
         services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapPersonas().MapFinder());
 

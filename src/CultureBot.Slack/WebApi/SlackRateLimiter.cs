@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CultureBot.Core.Delivery;
 
 namespace CultureBot.Slack.WebApi;
 
@@ -8,7 +8,7 @@ namespace CultureBot.Slack.WebApi;
 /// </summary>
 public sealed class SlackRateLimiter(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
+    private readonly Pacer _pacer = new(clock);
 
     /// <summary>Calls per minute by method (Slack's tiers; unknown methods are treated as Tier 3).</summary>
     public static double PerMinute(string method) => method switch
@@ -22,29 +22,10 @@ public sealed class SlackRateLimiter(TimeProvider clock)
     /// <summary>Waits until a call of <paramref name="method"/> (to <paramref name="channel"/>, for messages) is within the limits.</summary>
     public async Task WaitAsync(string workspace, string method, string? channel, CancellationToken cancellationToken)
     {
-        await WaitForAsync($"{workspace}|{method}", TimeSpan.FromMinutes(1) / PerMinute(method), cancellationToken);
+        await _pacer.WaitAsync($"{workspace}|{method}", TimeSpan.FromMinutes(1) / PerMinute(method), cancellationToken);
         if (method == "chat.postMessage" && channel is not null)
         {
-            await WaitForAsync($"{workspace}|channel|{channel}", TimeSpan.FromSeconds(1), cancellationToken);
-        }
-    }
-
-    private async Task WaitForAsync(string key, TimeSpan spacing, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = clock.GetUtcNow();
-            var next = _next.GetOrAdd(key, now);
-            var slot = next > now ? next : now;
-            if (_next.TryUpdate(key, slot + spacing, next))
-            {
-                if (slot > now)
-                {
-                    await Task.Delay(slot - now, clock, cancellationToken);
-                }
-
-                return;
-            }
+            await _pacer.WaitAsync($"{workspace}|channel|{channel}", TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 }

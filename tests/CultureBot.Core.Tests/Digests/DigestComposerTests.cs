@@ -133,3 +133,31 @@ public class DigestScheduleTests
             new DigestSubscription(Channel, DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/Paris", "fr").NextAfter(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero)),
             new DigestSubscription(Channel, DayOfWeek.Monday, new TimeOnly(9, 0), "Romance Standard Time", "fr").NextAfter(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero)));
 }
+
+public class DigestDueTests
+{
+    private static readonly DigestSubscription Monday9 = new(new ConversationKey(Platforms.Slack, "T", "C"), DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", "en");
+    private static readonly DateTimeOffset Nov23At9 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Nothing_is_owed_right_after_subscribing_and_one_digest_is_owed_once_the_hour_passes()
+    {
+        var subscribedSunday = Monday9 with { LastSentFor = Monday9.LatestAtOrBefore(Nov23At9.AddDays(-1)) };
+
+        Assert.False(subscribedSunday.IsDue(Nov23At9.AddDays(-1)));
+        Assert.False(subscribedSunday.IsDue(Nov23At9.AddSeconds(-1)));
+        Assert.True(subscribedSunday.IsDue(Nov23At9));
+        Assert.False((subscribedSunday with { LastSentFor = Nov23At9 }).IsDue(Nov23At9.AddDays(6)));
+    }
+
+    [Fact]
+    public void Three_missed_weeks_owe_one_digest_for_the_latest_occurrence()
+    {
+        var sentLongAgo = Monday9 with { LastSentFor = Nov23At9.AddDays(-28) };
+        var now = Nov23At9.AddDays(3);
+
+        Assert.True(sentLongAgo.IsDue(now));
+        Assert.Equal(Nov23At9, sentLongAgo.LatestAtOrBefore(now));
+        Assert.False((sentLongAgo with { LastSentFor = sentLongAgo.LatestAtOrBefore(now) }).IsDue(now));
+    }
+}

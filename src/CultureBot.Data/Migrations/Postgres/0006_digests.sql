@@ -9,6 +9,7 @@ CREATE TABLE digest_subscriptions (
     time_zone       text        NOT NULL,
     language        text        NOT NULL,
     subscribed_at   timestamptz NOT NULL,
+    last_sent_for   timestamptz NULL,
     PRIMARY KEY (platform, tenant_id, conversation_id)
 );
 

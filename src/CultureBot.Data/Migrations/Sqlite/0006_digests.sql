@@ -9,6 +9,7 @@ CREATE TABLE digest_subscriptions (
     time_zone       TEXT    NOT NULL,
     language        TEXT    NOT NULL,
     subscribed_at   TEXT    NOT NULL,
+    last_sent_for   TEXT    NULL,
     PRIMARY KEY (platform, tenant_id, conversation_id)
 );
 

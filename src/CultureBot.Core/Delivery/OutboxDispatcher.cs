@@ -1,0 +1,97 @@
+using CultureBot.Core.Conversations;
+using CultureBot.Core.Queue;
+using Microsoft.Extensions.Logging;
+
+namespace CultureBot.Core.Delivery;
+
+/// <summary>
+/// Drains the outbox. Each item is claimed with a lease, sent through its platform's sender (which keeps to the
+/// platform's rate limits), then completed; a rate limit or a server error puts it back with the delay the
+/// platform asked for (or a growing backoff); a conversation that is gone gets its reason recorded and is never
+/// retried. After a crash the leases run out and the items are sent then: at most the messages in flight at the
+/// crash can go twice.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IWorkQueue queue,
+    IConversationStore conversations,
+    IEnumerable<IProactiveSender> senders,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    public const int MaxAttempts = 10;
+    public const int BatchSize = 50;
+    public const int Parallelism = 8;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, IProactiveSender> _senders = senders.ToDictionary(s => s.Platform, StringComparer.Ordinal);
+
+    /// <summary>Claims and delivers one batch. Returns how many items it took.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var items = await queue.ClaimAsync(OutboxMessage.QueueName, BatchSize, clock.GetUtcNow(), Lease, cancellationToken);
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, DeliverAsync);
+        return items.Count;
+    }
+
+    private async ValueTask DeliverAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        OutboxMessage message;
+        try
+        {
+            message = OutboxMessage.Deserialize(item.Payload);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            await queue.FailAsync(item.Id, "unreadable outbox item: " + e.Message, clock.GetUtcNow(), CancellationToken.None);
+            return;
+        }
+
+        var result = await SendAsync(message, cancellationToken);
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                await queue.CompleteAsync(item.Id, CancellationToken.None);
+                break;
+            case DeliveryOutcome.Gone:
+                LogGone(logger, item.Id, message.Conversation, result.Reason);
+                await queue.FailAsync(item.Id, "gone: " + result.Reason, clock.GetUtcNow(), CancellationToken.None);
+                break;
+            case DeliveryOutcome.RetryLater when item.Attempts >= MaxAttempts:
+                LogGaveUp(logger, item.Id, item.Attempts, result.Reason);
+                await queue.FailAsync(item.Id, $"gave up after {item.Attempts} attempts: {result.Reason}", clock.GetUtcNow(), CancellationToken.None);
+                break;
+            default:
+                var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(600, 2 * Math.Pow(2, item.Attempts - 1)));
+                await queue.RetryAsync(item.Id, clock.GetUtcNow() + delay, result.Reason ?? "retry", CancellationToken.None);
+                break;
+        }
+    }
+
+    private async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (!_senders.TryGetValue(message.Conversation.Platform, out var sender))
+        {
+            return new DeliveryResult(DeliveryOutcome.Gone, $"no sender for platform {message.Conversation.Platform}");
+        }
+
+        if (await conversations.GetReferenceAsync(message.Conversation, cancellationToken) is not { } reference)
+        {
+            return new DeliveryResult(DeliveryOutcome.Gone, "the bot never heard from this conversation");
+        }
+
+        try
+        {
+            return await sender.SendAsync(reference, message.Message, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryResult(DeliveryOutcome.RetryLater, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox item {Id} to {Conversation}: conversation gone ({Reason}); not retried")]
+    private static partial void LogGone(ILogger logger, long id, ConversationKey conversation, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox item {Id} set aside after {Attempts} attempts: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, long id, int attempts, string? reason);
+}

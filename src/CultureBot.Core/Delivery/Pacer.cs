@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace CultureBot.Core.Delivery;
+
+/// <summary>
+/// Keeps calls under a platform's rate before the platform has to say 429: each key (a tenant, a channel, a
+/// method) remembers when it may next be used, and a caller waits for its slot. Slots are handed out in order,
+/// so concurrent callers are spaced too.
+/// </summary>
+public sealed class Pacer(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
+
+    /// <summary>Waits until <paramref name="key"/> may be used, at most once per <paramref name="spacing"/>.</summary>
+    public async Task WaitAsync(string key, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var next = _next.GetOrAdd(key, now);
+            var slot = next > now ? next : now;
+            if (_next.TryUpdate(key, slot + spacing, next))
+            {
+                if (slot > now)
+                {
+                    await Task.Delay(slot - now, clock, cancellationToken);
+                }
+
+                return;
+            }
+        }
+    }
+}

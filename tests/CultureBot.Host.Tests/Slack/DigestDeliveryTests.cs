@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CultureBot.Core.Delivery;
+using CultureBot.Core.Digests;
+using CultureBot.Core.Queue;
+using CultureBot.Host.Tests.Support;
+using CultureBot.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+
+namespace CultureBot.Host.Tests.Slack;
+
+/// <summary>
+/// A channel subscribes by command on Sunday; when the (fake) clock reaches Monday 9:00 in its time zone, the digest
+/// check that Quartz runs every minute puts the digest in the outbox and the dispatcher posts it, once.
+/// </summary>
+public sealed class DigestDeliveryTests : IDisposable
+{
+    private const string Secret = "digest-signing-secret-0123456789";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeSlackApi _slack = new();
+    private readonly BotHostFactory _host;
+
+    public DigestDeliveryTests()
+    {
+        _host = new BotHostFactory(
+            new Dictionary<string, string?>
+            {
+                ["Slack:SigningSecret"] = Secret,
+                ["Slack:BotToken"] = "xoxb-configured-token",
+                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            },
+            services => services.AddSingleton<TimeProvider>(_clock));
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _slack.Dispose();
+    }
+
+    private async Task CommandAsync(string text, string responseUrl)
+    {
+        var body = $"team_id={FakeSlackApi.TeamId}&channel_id=C0DIGEST001&user_id=U05RAVI9KQ2&command=%2Fculturebot&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id={Guid.NewGuid():N}";
+        var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().SendAsync(request)).StatusCode);
+    }
+
+    /// <summary>Lets the host's workers run: they wait on the fake clock between rounds.</summary>
+    private async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> WaitForPostsAsync(int count)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (_slack.Calls("chat.postMessage") is { } calls && calls.Count >= count)
+            {
+                return calls;
+            }
+
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("no digest was posted");
+    }
+
+    [Fact]
+    public async Task The_digest_is_posted_when_the_clock_reaches_the_channels_hour_and_only_once()
+    {
+        await CommandAsync("digest on monday 9:00 Europe/Paris", _slack.ResponseUrl("subscribe"));
+        await _slack.WaitForAsync("hooks/subscribe");
+        var scheduler = _host.Services.GetRequiredService<DigestScheduler>();
+
+        var sundayEvening = await scheduler.SendDueAsync(new DateTimeOffset(2026, 11, 22, 22, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero));
+        var aMinuteEarly = await scheduler.SendDueAsync(_clock.GetUtcNow(), CancellationToken.None);
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero)); // 9:00 in Paris
+        var onTime = await scheduler.SendDueAsync(_clock.GetUtcNow(), CancellationToken.None);
+        var again = await scheduler.SendDueAsync(_clock.GetUtcNow().AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal((0, 0, 1, 0), (sundayEvening, aMinuteEarly, onTime, again));
+        var post = Assert.Single(await WaitForPostsAsync(1));
+        Assert.Equal("C0DIGEST001", post["channel"]!.GetValue<string>());
+        Assert.Equal("This week's customer verbatims", post["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+        var queue = _host.Services.GetRequiredService<IWorkQueue>();
+        Assert.Equal(0, await queue.CountPendingAsync(OutboxMessage.QueueName, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Quartz_runs_the_digest_check_every_minute()
+    {
+        var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var triggers = await scheduler.GetTriggersOfJob(new JobKey("digests", "culturebot"));
+
+        var cron = Assert.IsAssignableFrom<ICronTrigger>(Assert.Single(triggers));
+        Assert.Equal("0 * * * * ?", cron.CronExpressionString);
+    }
+}
