@@ -132,7 +132,7 @@ public class OutboxTests
         }
 
         // A dispatcher claims a batch and dies before completing any of it.
-        var inFlight = await queue.ClaimAsync(OutboxMessage.QueueName, OutboxDispatcher.BatchSize, clock.GetUtcNow(), OutboxDispatcher.Lease, CancellationToken.None);
+        var inFlight = await queue.ClaimAsync(OutboxMessage.QueueName, OutboxDispatcher.BatchSize, clock.GetUtcNow(), OutboxDispatcher.DefaultLease, CancellationToken.None);
         var sender = new ScriptedSender(_ => DeliveryResult.Sent);
         var restarted = Dispatcher(queue, conversations, sender, clock);
         while (await restarted.RunOnceAsync(CancellationToken.None) > 0)
@@ -140,7 +140,7 @@ public class OutboxTests
         }
 
         var beforeLease = sender.Sent.Count;
-        clock.Advance(OutboxDispatcher.Lease);
+        clock.Advance(OutboxDispatcher.DefaultLease);
         while (await restarted.RunOnceAsync(CancellationToken.None) > 0)
         {
         }

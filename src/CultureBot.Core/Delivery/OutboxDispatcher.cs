@@ -21,9 +21,12 @@ public sealed partial class OutboxDispatcher(
     public const int MaxAttempts = 10;
     public const int BatchSize = 50;
     public const int Parallelism = 8;
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, IProactiveSender> _senders = senders.ToDictionary(s => s.Platform, StringComparer.Ordinal);
+
+    /// <summary>How long a claimed item is hidden from other dispatchers; after a crash, its items are sent again once it ends.</summary>
+    public TimeSpan Lease { get; init; } = DefaultLease;
 
     /// <summary>Claims and delivers one batch. Returns how many items it took.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ internal static class CultureBotCommandLine
             MatchCommands.Create(),
             PackCommands.Create(),
             VerbatimCommands.Create(),
+            BenchCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.

@@ -11,12 +11,13 @@ namespace CultureBot.Teams.Adapter;
 
 /// <summary>
 /// Proactive messages to Teams conversations through the Bot Connector, paced under Teams' limits: 50 requests
-/// a second per tenant for the app, and 7 a second per conversation. The connector client itself waits out a
+/// a second per tenant for the app (paced at 49.5, so that network jitter does not push a 51st request into
+/// Teams' one-second window), and 7 a second per conversation. The connector client itself waits out a
 /// 429's <c>Retry-After</c> and backs off on 5xx; what still fails comes back as "retry later".
 /// </summary>
 public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog cards, TimeProvider clock) : IProactiveSender
 {
-    public static readonly TimeSpan PerTenant = TimeSpan.FromSeconds(1) / 50;
+    public static readonly TimeSpan PerTenant = TimeSpan.FromSeconds(1) / 49.5;
     public static readonly TimeSpan PerConversation = TimeSpan.FromSeconds(1) / 7;
 
     private readonly Pacer _pacer = new(clock);

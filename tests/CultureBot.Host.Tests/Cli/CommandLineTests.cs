@@ -133,6 +133,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_outbox_benchmark_delivers_everything_once_even_when_its_worker_is_killed_midway()
+    {
+        var (status, output, error) = await RunCapturedAsync("bench", "outbox", "--recipients", "120", "--crash-at", "0.4");
+
+        Assert.True(status == 0, error);
+        var fields = output.Trim().Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        Assert.Equal(("120", "0", "1"), (fields["sent"], fields["lost"], fields["crashes"]));
+        Assert.InRange(int.Parse(fields["duplicated"], System.Globalization.CultureInfo.InvariantCulture), 0, OutboxDispatcherBatch);
+    }
+
+    /// <summary>At most the messages in flight at the crash (sent, not yet marked done) can go twice.</summary>
+    private const int OutboxDispatcherBatch = CultureBot.Core.Delivery.OutboxDispatcher.Parallelism;
+
+    [Fact]
     public async Task An_unknown_command_is_refused_rather_than_serving()
     {
         Assert.Equal(2, await CultureBotCommandLine.RunAsync(["frobnicate"]));
