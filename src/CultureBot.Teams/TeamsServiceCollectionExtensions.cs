@@ -19,7 +19,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddBotFrameworkAuthentication();
         services.AddTeamsConnector();
         services.AddSingleton<TeamsBotAdapter>();
-        services.AddSingleton<IProactiveSender, TeamsProactiveSender>();
+        services.AddSingleton<IProactiveSender>(sp => TeamsProactiveSender.Create(sp));
         return services;
     }
 }

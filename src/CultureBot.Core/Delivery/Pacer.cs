@@ -11,6 +11,10 @@ public sealed class Pacer(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
 
+    /// <summary>Nobody gets <paramref name="key"/> before <paramref name="until"/> (the platform said 429: the whole key waits, not just one caller).</summary>
+    public void Defer(string key, DateTimeOffset until) =>
+        _next.AddOrUpdate(key, until, (_, next) => next > until ? next : until);
+
     /// <summary>Waits until <paramref name="key"/> may be used, at most once per <paramref name="spacing"/>.</summary>
     public async Task WaitAsync(string key, TimeSpan spacing, CancellationToken cancellationToken)
     {

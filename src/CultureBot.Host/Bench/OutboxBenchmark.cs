@@ -12,7 +12,7 @@ using CultureBot.Teams.Connector;
 namespace CultureBot.Host.Bench;
 
 /// <summary>What one run measured.</summary>
-/// <param name="CapFraction">Messages delivered per second, as a fraction of the connector's cap.</param>
+/// <param name="CapFraction">Messages accepted per second from the first to the last, as a fraction of the connector's cap.</param>
 internal sealed record OutboxBenchmarkResult(double CapFraction, int Sent, int Lost, int Duplicated, double Seconds, int Throttled, int Crashes)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -74,7 +74,10 @@ internal static class OutboxBenchmark
         var sent = connector.Accepted.Count;
         var duplicated = connector.Accepted.Values.Sum(n => n - 1);
         Directory.Delete(directory, recursive: true);
-        return new OutboxBenchmarkResult(sent / seconds / RateLimitedConnector.PerSecond, sent, recipients - sent, duplicated, seconds, connector.Throttled, crashes);
+        // The rate is over the delivery span (first message to last): N messages span N-1 intervals.
+        var span = connector.DeliverySpan.TotalSeconds;
+        var rate = span > 0 ? (sent + duplicated - 1) / span : 0;
+        return new OutboxBenchmarkResult(rate / RateLimitedConnector.PerSecond, sent, recipients - sent, duplicated, seconds, connector.Throttled, crashes);
     }
 
     /// <summary>The worker process: drains the outbox in <paramref name="database"/> and exits when it is empty.</summary>
@@ -88,7 +91,7 @@ internal static class OutboxBenchmark
             .AddTeamsConnector()
             .AddSingleton(Microsoft.Extensions.Options.Options.Create(new TeamsOptions()))
             .AddSingleton(_ => CultureBot.Cards.CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")))
-            .AddSingleton<IProactiveSender, TeamsProactiveSender>()
+            .AddSingleton<IProactiveSender>(TeamsProactiveSender.Create)
             .AddSingleton(sp => new OutboxDispatcher(
                 sp.GetRequiredService<IWorkQueue>(),
                 sp.GetRequiredService<IConversationStore>(),

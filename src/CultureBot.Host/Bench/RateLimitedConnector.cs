@@ -23,7 +23,12 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
 
     public int Throttled => _throttled;
 
+    /// <summary>The span from the first accepted message to the last: the delivery rate's denominator (the worker's start-up is not delivery).</summary>
+    public TimeSpan DeliverySpan => TimeSpan.FromMilliseconds(Interlocked.Read(ref _lastAccepted) - Interlocked.Read(ref _firstAccepted));
+
     private int _throttled;
+    private long _firstAccepted = long.MaxValue;
+    private long _lastAccepted;
 
     public string Url => _app.Urls.First();
 
@@ -71,6 +76,8 @@ internal sealed class RateLimitedConnector : IAsyncDisposable
             }
 
             _window.Enqueue(now);
+            _firstAccepted = Math.Min(_firstAccepted, now);
+            _lastAccepted = Math.Max(_lastAccepted, now);
             return true;
         }
     }

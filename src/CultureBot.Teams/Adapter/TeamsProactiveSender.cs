@@ -6,14 +6,19 @@ using CultureBot.Core.Delivery;
 using CultureBot.Core.Localization;
 using CultureBot.Teams.Connector;
 using CultureBot.Teams.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CultureBot.Teams.Adapter;
 
 /// <summary>
 /// Proactive messages to Teams conversations through the Bot Connector, paced under Teams' limits: 50 requests
 /// a second per tenant for the app (paced at 49.5, so that network jitter does not push a 51st request into
-/// Teams' one-second window), and 7 a second per conversation. The connector client itself waits out a
-/// 429's <c>Retry-After</c> and backs off on 5xx; what still fails comes back as "retry later".
+/// Teams' one-second window), and 7 a second per conversation. The outbox owns the retries of proactive messages:
+/// the connector client given here makes one attempt, and a 429 comes back as "retry later" with Teams'
+/// <c>Retry-After</c>, for which the whole tenant waits; so a retry goes through the pacer like any message and
+/// never holds a worker while it waits.
 /// </summary>
 public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog cards, TimeProvider clock) : IProactiveSender
 {
@@ -24,6 +29,19 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
 
     public string Platform => Platforms.Teams;
 
+    /// <summary>The sender with its own single-attempt connector client (the shared one retries, for interactive replies).</summary>
+    public static TeamsProactiveSender Create(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var connector = new ConnectorClient(
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TeamsProactiveSender)),
+            services.GetRequiredService<IBotTokenProvider>(),
+            Options.Create(new ConnectorRetryOptions { MaxAttempts = 1 }),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<ConnectorClient>>());
+        return new TeamsProactiveSender(connector, services.GetRequiredService<CardCatalog>(), services.GetRequiredService<TimeProvider>());
+    }
+
     public async Task<DeliveryResult> SendAsync(ConversationReference reference, BotMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -33,9 +51,17 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
             return new DeliveryResult(DeliveryOutcome.Gone, "no serviceUrl stored for this conversation");
         }
 
-        await _pacer.WaitAsync("tenant|" + reference.Key.TenantId, PerTenant, cancellationToken);
+        var tenant = "tenant|" + reference.Key.TenantId;
+        await _pacer.WaitAsync(tenant, PerTenant, cancellationToken);
         await _pacer.WaitAsync("conversation|" + reference.Key.ConversationId, PerConversation, cancellationToken);
         var result = await connector.SendToConversationAsync(serviceUrl, reference.Key.ConversationId, ToActivity(reference, message), cancellationToken);
+        if (result.StatusCode == 429)
+        {
+            var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
+            _pacer.Defer(tenant, clock.GetUtcNow() + wait);
+            return new DeliveryResult(DeliveryOutcome.RetryLater, "429 Too Many Requests", wait);
+        }
+
         return result.Outcome switch
         {
             ConnectorOutcome.Succeeded => DeliveryResult.Sent,

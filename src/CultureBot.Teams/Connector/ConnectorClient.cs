@@ -22,6 +22,8 @@ public sealed partial class ConnectorClient : IConnectorClient
     private readonly IBotTokenProvider _tokens;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ILogger<ConnectorClient> _logger;
+    private readonly TimeProvider _clock;
+    private readonly ConnectorRetryOptions _retry;
 
     public ConnectorClient(HttpClient http, IBotTokenProvider tokens, IOptions<ConnectorRetryOptions> retry, TimeProvider clock, ILogger<ConnectorClient> logger)
     {
@@ -29,6 +31,8 @@ public sealed partial class ConnectorClient : IConnectorClient
         _http = http;
         _tokens = tokens;
         _logger = logger;
+        _clock = clock;
+        _retry = retry.Value;
         _pipeline = BuildPipeline(retry.Value, clock, logger);
     }
 
@@ -120,19 +124,23 @@ public sealed partial class ConnectorClient : IConnectorClient
                 LogGaveUp(_logger, method.Method, status, attempts);
             }
 
-            return new ConnectorResult(outcome, status, null, ReadErrorCode(text), attempts);
+            return new ConnectorResult(outcome, status, null, ReadErrorCode(text), attempts) { RetryAfter = RetryAfter(response, _clock, _retry.MaxRetryAfter) };
         }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(ConnectorRetryOptions options, TimeProvider clock, ILogger logger) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(ConnectorRetryOptions options, TimeProvider clock, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+
+        // One attempt (the outbox's client: it retries through its own queue) means no retry strategy at all.
+        return options.MaxAttempts <= 1 ? builder.AddTimeout(options.AttemptTimeout).Build() : builder
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
                     .HandleResult(r => IsTransient(r.StatusCode)),
-                MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
+                MaxRetryAttempts = options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
@@ -145,6 +153,7 @@ public sealed partial class ConnectorClient : IConnectorClient
             })
             .AddTimeout(options.AttemptTimeout)
             .Build();
+    }
 
     private static bool IsTransient(HttpStatusCode status) => status is
         HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway

@@ -23,4 +23,7 @@ public enum ConnectorOutcome
 public sealed record ConnectorResult(ConnectorOutcome Outcome, int? StatusCode, string? Id, string? ErrorCode, int Attempts)
 {
     public bool Succeeded => Outcome == ConnectorOutcome.Succeeded;
+
+    /// <summary>The wait the last answer asked for (<c>Retry-After</c>), when it failed with one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
