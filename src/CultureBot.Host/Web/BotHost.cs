@@ -65,7 +65,7 @@ public static class BotHost
         services.AddSingleton<DigestScheduler>();
         services.AddCultureBotScheduling();
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

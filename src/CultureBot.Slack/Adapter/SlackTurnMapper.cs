@@ -69,12 +69,19 @@ public static partial class SlackTurnMapper
         if (type == "block_actions" && payload["actions"] is JsonArray { Count: > 0 } actions && actions[0] is JsonObject action)
         {
             var (verb, data) = ReadAction(action);
+
+            // Inputs in the same message (a form) arrive in state.values, as Teams sends Input.* values with the submit.
+            foreach (var (field, value) in ReadState(payload["state"]))
+            {
+                data.TryAdd(field, value?.DeepClone());
+            }
+
             return turn with { Kind = TurnKind.Action, ActionVerb = verb, ActionData = data, InboundId = Str(action["action_ts"]) };
         }
 
         if (type == "view_submission" && payload["view"] is JsonObject view)
         {
-            return turn with { Kind = TurnKind.Action, ActionVerb = Str(view["callback_id"]), ActionData = ReadViewState(view) };
+            return turn with { Kind = TurnKind.Action, ActionVerb = Str(view["callback_id"]), ActionData = ReadState(view["state"]) };
         }
 
         return turn;
@@ -158,11 +165,11 @@ public static partial class SlackTurnMapper
         return (verb.Length == 0 ? null : verb, data);
     }
 
-    private static JsonObject ReadViewState(JsonObject view)
+    private static JsonObject ReadState(JsonNode? state)
     {
         // state.values: block_id → action_id → { type, value | selected_option }. Flattened to action_id → value.
         var data = new JsonObject();
-        if (view["state"]?["values"] is JsonObject blocks)
+        if (state?["values"] is JsonObject blocks)
         {
             foreach (var (_, actions) in blocks)
             {

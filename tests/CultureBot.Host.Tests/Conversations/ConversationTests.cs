@@ -141,4 +141,27 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
     }
+
+    [Fact]
+    public async Task In_teams_the_verbatim_form_submits_its_inputs_and_the_verbatim_is_stored_in_the_users_language()
+    {
+        var client = _host.CreateClient();
+
+        await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "ajouter un verbatim", locale: "fr-FR"));
+        var submit = Activities.Base("message", _connector.ServiceUrl, "conv-1", "fr-FR", new JsonObject
+        {
+            ["value"] = new JsonObject { ["verb"] = "verbatim-save", ["text"] = "Écrivez-moi à claire@example.fr, le vélo grince.", ["kind"] = "irritant", ["source"] = "call" },
+        });
+        await Activities.PostAsync(client, submit);
+
+        var form = _connector.Cards[0];
+        Assert.Contains("Ajouter un verbatim client", Texts(form), StringComparison.Ordinal);
+        Assert.Contains("Input.Text", Texts(form), StringComparison.Ordinal);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var stored = (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>(_host.Services)
+            .ListAsync("fr", today, today, CancellationToken.None)).Single(v => v.Text.Contains("grince", StringComparison.Ordinal));
+        Assert.Equal("Écrivez-moi à [email], le vélo grince.", stored.Text);
+        Assert.Equal((CultureBot.Core.Verbatims.VerbatimKind.Irritant, CultureBot.Core.Verbatims.VerbatimSource.Call), (stored.Kind!.Value, stored.Source!.Value));
+        Assert.Contains(_connector.Calls, c => c.Body?["text"]?.GetValue<string>()?.StartsWith("Verbatim enregistré", StringComparison.Ordinal) == true);
+    }
 }

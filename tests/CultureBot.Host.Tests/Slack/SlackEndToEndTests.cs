@@ -83,11 +83,12 @@ public sealed class SlackEndToEndTests : IDisposable
             ["trigger_id"] = Guid.NewGuid().ToString("N"),
         }), "application/x-www-form-urlencoded");
 
-    private Task<HttpResponseMessage> ClickAsync(string user, string actionId, string? value, string? blockId, string responseUrl) =>
+    private Task<HttpResponseMessage> ClickAsync(string user, string actionId, string? value, string? blockId, string responseUrl, JsonObject? state = null) =>
         PostSignedAsync("/slack/interactions", Form(new()
         {
             ["payload"] = new JsonObject
             {
+                ["state"] = new JsonObject { ["values"] = state ?? [] },
                 ["type"] = "block_actions",
                 ["user"] = new JsonObject { ["id"] = user, ["team_id"] = FakeSlackApi.TeamId },
                 ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
@@ -361,5 +362,30 @@ public sealed class SlackEndToEndTests : IDisposable
         var subscription = await _host.Services.GetRequiredService<CultureBot.Core.Digests.IDigestStore>()
             .GetAsync(new CultureBot.Core.Conversations.ConversationKey("slack", FakeSlackApi.TeamId, "C05ENGOPS77"), CancellationToken.None);
         Assert.Equal((DayOfWeek.Friday, new TimeOnly(16, 30), "Europe/Paris", "fr"), (subscription!.Day, subscription.Time, subscription.TimeZone, subscription.Language));
+    }
+
+    [Fact]
+    public async Task A_verbatim_added_from_the_form_is_stored_without_its_personal_data()
+    {
+        await CommandAsync("U05RAVI9KQ2", "add verbatim", _slack.ResponseUrl("form"));
+        var form = Assert.Single(await _slack.WaitForAsync("hooks/form"));
+        Assert.Contains(form["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "input" && b["block_id"]!.GetValue<string>() == "text");
+
+        var state = new JsonObject
+        {
+            ["text"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Call me back on 06 12 34 56 78, the saddle broke twice." } },
+            ["persona"] = new JsonObject { ["persona"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "camille" } } },
+            ["kind"] = new JsonObject { ["kind"] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = "irritant" } } },
+        };
+        await ClickAsync("U05RAVI9KQ2", "verbatim-save", null, "b1", _slack.ResponseUrl("saved"), state);
+
+        var saved = Assert.Single(await _slack.WaitForAsync("hooks/saved"));
+        Assert.True(saved["replace_original"]!.GetValue<bool>());
+        Assert.StartsWith("Verbatim saved", saved["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var stored = (await _host.Services.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>().ListAsync("en", today, today, CancellationToken.None))
+            .Single(v => v.Text.Contains("saddle", StringComparison.Ordinal));
+        Assert.Equal("Call me back on [phone], the saddle broke twice.", stored.Text);
+        Assert.Equal(("camille", CultureBot.Core.Verbatims.VerbatimKind.Irritant), (stored.PersonaId, stored.Kind!.Value));
     }
 }

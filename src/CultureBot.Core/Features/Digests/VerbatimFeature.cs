@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Personas;
+using CultureBot.Core.Privacy;
+using CultureBot.Core.Verbatims;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Core.Features.Digests;
+
+/// <summary>
+/// <c>add verbatim</c> / <c>ajouter un verbatim</c> (not <c>verbatim X</c>, which asks for a persona's key verbatim): a form card (the words, and optionally the persona, kind, stage
+/// and source); its button stores the verbatim, personal data removed, and turns the form into a confirmation.
+/// </summary>
+public static class VerbatimFeature
+{
+    public const string FormCard = "verbatim-form";
+    public const string SaveVerb = "verbatim-save";
+
+    /// <summary>A verbatim is a sentence or a few; a pasted e-mail thread is not.</summary>
+    public const int MaxLength = 2000;
+
+    public static BotRouteBuilder MapVerbatims(this BotRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        return routes
+            .MapCommand("add-verbatim", ["add verbatim", "verbatim add", "new verbatim", "ajouter un verbatim", "nouveau verbatim", "ajouter verbatim"], ShowFormAsync)
+            .MapAction(SaveVerb, SaveAsync);
+    }
+
+    private static Task ShowFormAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var pack = context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture);
+        var personas = new JsonArray([.. (pack?.Personas ?? []).Take(PersonaCards.MaxListPersonas).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = PersonaCards.Cut(p.Name, 70) })]);
+        var data = new JsonObject { ["personas"] = personas, ["text"] = context.CommandArguments.Length > 0 ? PersonaCards.Cut(context.CommandArguments, MaxLength) : string.Empty };
+        return context.SendAsync(BotMessage.FromCard(FormCard, data, context.T("verbatimFormTitle")), cancellationToken);
+    }
+
+    private static async Task SaveAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var data = context.Turn.ActionData ?? [];
+        var text = Field(data, "text");
+        if (text is null)
+        {
+            await context.SendAsync(BotMessage.FromText(context.T("verbatimEmpty")), cancellationToken);
+            return;
+        }
+
+        var clean = PersonalDataRedactor.Redact(PersonaCards.Cut(text, MaxLength));
+        var verbatim = new Verbatim
+        {
+            Text = clean,
+            PersonaId = Field(data, "persona"),
+            Kind = Enum.TryParse<VerbatimKind>(Field(data, "kind"), ignoreCase: true, out var kind) ? kind : null,
+            Stage = Field(data, "stage"),
+            Source = Enum.TryParse<VerbatimSource>(Field(data, "source"), ignoreCase: true, out var source) ? source : null,
+            Language = context.Culture.TwoLetterISOLanguageName,
+        };
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var added = await context.Services.GetRequiredService<IVerbatimStore>().AddAsync([verbatim], now, cancellationToken);
+        var reply = context.T(added == 0 ? "verbatimDuplicate" : "verbatimSaved");
+        if (added > 0 && !string.Equals(clean, text, StringComparison.Ordinal))
+        {
+            reply += " " + context.T("verbatimRedacted");
+        }
+
+        await context.Channel.UpdateActionSourceAsync(BotMessage.FromText($"{reply}\n\n> {clean}"), cancellationToken);
+    }
+
+    private static string? Field(JsonObject data, string name) =>
+        data[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+}
