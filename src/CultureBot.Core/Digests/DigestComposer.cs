@@ -52,12 +52,21 @@ public static class DigestComposer
         return new DigestContent(picks, ofTheWeek, counts, restarted);
     }
 
-    /// <summary>Newest first within each persona-and-kind; one from each group per round.</summary>
+    /// <summary>
+    /// Newest first within each persona-and-kind; one from each group per round. Groups are ordered so that
+    /// consecutive picks change persona, and each persona starts with a different kind: six picks from four personas
+    /// cover all four and all three kinds, not the first two personas' everything.
+    /// </summary>
     private static List<Verbatim> RoundRobin(List<Verbatim> pool, int max)
     {
+        var personas = pool.Select(v => v.PersonaId ?? string.Empty).Distinct().Order(StringComparer.Ordinal).ToList();
+        var kinds = Enum.GetValues<VerbatimKind>().Length;
+        int Rank(string persona, VerbatimKind? kind) =>
+            kind is { } k ? (((int)k - personas.IndexOf(persona)) % kinds + kinds) % kinds : kinds;
+
         var groups = pool
-            .GroupBy(v => (v.PersonaId ?? string.Empty, v.Kind))
-            .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
+            .GroupBy(v => (Persona: v.PersonaId ?? string.Empty, v.Kind))
+            .OrderBy(g => Rank(g.Key.Persona, g.Key.Kind)).ThenBy(g => personas.IndexOf(g.Key.Persona))
             .Select(g => new Queue<Verbatim>(g.OrderByDescending(v => v.Date ?? DateOnly.MaxValue).ThenByDescending(v => v.Id)))
             .ToList();
         var picks = new List<Verbatim>();

@@ -161,3 +161,21 @@ public class DigestDueTests
         Assert.False((sentLongAgo with { LastSentFor = sentLongAgo.LatestAtOrBefore(now) }).IsDue(now));
     }
 }
+
+public class DigestBalanceTests
+{
+    [Fact]
+    public void Six_picks_from_four_personas_with_three_kinds_each_cover_every_persona_and_every_kind()
+    {
+        var id = 0L;
+        var week = (from persona in new[] { "camille", "famille-martin", "gerard", "ines" }
+                    from kind in Enum.GetValues<VerbatimKind>()
+                    select new Verbatim { Id = ++id, Text = $"{persona} {kind}", PersonaId = persona, Kind = kind, Date = new DateOnly(2026, 11, 20), Language = "en" }).ToList();
+
+        var digest = DigestComposer.Compose(week, [], new HashSet<long>(), null);
+
+        Assert.Equal(6, digest.Picks.Count);
+        Assert.Equal(4, digest.Picks.Select(p => p.PersonaId).Distinct().Count());
+        Assert.Equal(3, digest.Picks.Select(p => p.Kind).Distinct().Count());
+    }
+}

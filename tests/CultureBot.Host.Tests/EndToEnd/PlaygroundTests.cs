@@ -22,6 +22,7 @@ public sealed class PlaygroundTests
     [InlineData("french")]
     [InlineData("personas")]
     [InlineData("finder")]
+    [InlineData("digest")]
     public async Task Scenario_passes_in_the_agents_playground(string scenario)
     {
         PeerTools.Require();
