@@ -23,7 +23,34 @@ public sealed class PlaygroundTests
     [InlineData("personas")]
     [InlineData("finder")]
     [InlineData("digest")]
-    public async Task Scenario_passes_in_the_agents_playground(string scenario)
+    public Task Scenario_passes_in_the_agents_playground(string scenario) =>
+        RunScenarioAsync(scenario, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"));
+
+    /// <summary>
+    /// The digest reaches a Teams conversation by the clock alone: the conversation subscribes for two minutes from
+    /// now (UTC), and Quartz's minute check, the outbox and the Teams sender must bring the digest to the Playground
+    /// with no further message. The real clock, so this test waits about two minutes.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_subscribed_conversation_receives_its_digest_when_the_clock_reaches_its_hour()
+    {
+        var at = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        var scenario = new System.Text.Json.Nodes.JsonObject
+        {
+            ["steps"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["expect"] = "Welcome to CultureBot", ["scope"] = "all", ["timeout"] = 20000 },
+                new System.Text.Json.Nodes.JsonObject { ["say"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"digest on {at.DayOfWeek} {at:HH:mm} UTC") },
+                new System.Text.Json.Nodes.JsonObject { ["expect"] = "Weekly digest on" },
+                new System.Text.Json.Nodes.JsonObject { ["name"] = "the digest arrives on time, unasked", ["expect"] = "This week's customer verbatims[\\s\\S]*Verbatim of the week", ["timeout"] = 200000 },
+                new System.Text.Json.Nodes.JsonObject { ["expectNoWarnings"] = true }),
+        };
+        var path = Path.Combine(Directory.CreateTempSubdirectory("culturebot-e2e-scenario-").FullName, "digest-on-time.json");
+        await File.WriteAllTextAsync(path, scenario.ToJsonString());
+
+        await RunScenarioAsync("digest-on-time", path);
+    }
+
+    private async Task RunScenarioAsync(string scenario, string scenarioPath)
     {
         PeerTools.Require();
         var port = FreePort();
@@ -40,7 +67,7 @@ public sealed class PlaygroundTests
             [
                 "--mode", mode,
                 "--bot", $"http://127.0.0.1:{port}/api/messages",
-                "--scenario", Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"),
+                "--scenario", scenarioPath,
                 "--out", outDirectory,
                 "--bot-cmd", botCommand,
                 "--bot-ready-timeout", "60000",
