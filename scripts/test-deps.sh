@@ -9,6 +9,18 @@ set -euo pipefail
 # No process started here may keep our stdout: PostgreSQL is a daemon, and a daemon holding the
 # command substitution's pipe would make the caller wait forever. So the work runs with stdout
 # pointed at stderr, and only the last line is written to the real stdout.
+# Runs a command with every descriptor above 2 closed: a daemon it starts (PostgreSQL, also from apt's
+# post-install) must not keep a pipe of whoever called this script, or that caller waits for it forever.
+without_inherited_fds() {
+  (
+    for fd in /proc/self/fd/*; do
+      n=${fd##*/}
+      if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-" 2>/dev/null || true; fi
+    done
+    exec "$@"
+  )
+}
+
 install_and_start() {
 
   need_apt=()
@@ -22,7 +34,7 @@ install_and_start() {
     fi
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq "${need_apt[@]}" </dev/null >/tmp/culturebot-apt.log 2>&1 \
+    without_inherited_fds apt-get install -y -qq "${need_apt[@]}" </dev/null >/tmp/culturebot-apt.log 2>&1 \
       || { cat /tmp/culturebot-apt.log; exit 1; }
   fi
 
@@ -32,7 +44,7 @@ install_and_start() {
     pg_createcluster "$version" main >/dev/null
   fi
   # The server is a daemon: it must not inherit our stderr either (CI's log would wait for it).
-  pg_ctlcluster "$version" main start </dev/null >/dev/null 2>&1 || true
+  without_inherited_fds pg_ctlcluster "$version" main start </dev/null >/dev/null 2>&1 || true
   for _ in $(seq 1 30); do
     pg_isready -q -h 127.0.0.1 && break
     sleep 1
