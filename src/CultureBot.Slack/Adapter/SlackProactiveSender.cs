@@ -38,14 +38,7 @@ public sealed class SlackProactiveSender(SlackWorkspaces workspaces, SlackWebApi
             channel = open.Body?["channel"]?["id"]?.GetValue<string>() ?? channel;
         }
 
-        var body = message.Card is { } card
-            ? cards.Render(Platforms.Slack, card, Locales.Resolve(reference.Locale)).AsObject()
-            : new JsonObject { ["text"] = SlackMrkdwn.FromMarkdown(message.Text ?? string.Empty) };
-        if (message.Card is not null && message.Text is { Length: > 0 } summary)
-        {
-            body["text"] = summary;
-        }
-
+        var body = SlackMessages.Render(cards, message, Locales.Resolve(reference.Locale));
         body["channel"] = channel;
         return Outcome(await api.PostMessageAsync(workspace.BotToken, workspace.TeamId, body, cancellationToken));
     }

@@ -92,21 +92,7 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
     /// <summary>Slack shows no typing indicator for apps outside the legacy RTM API: nothing to do.</summary>
     public Task SendTypingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private JsonObject Render(BotMessage message)
-    {
-        if (message.Card is { } card)
-        {
-            var rendered = _cards.Render(Platforms.Slack, card, _turn.Culture).AsObject();
-            if (message.Text is { Length: > 0 } summary)
-            {
-                rendered["text"] = summary;
-            }
-
-            return rendered;
-        }
-
-        return new JsonObject { ["text"] = SlackMrkdwn.FromMarkdown(message.Text ?? string.Empty) };
-    }
+    private JsonObject Render(BotMessage message) => SlackMessages.Render(_cards, message, _turn.Culture);
 
     /// <summary>The channel to post in; a user id (App Home, a new workspace member) means their direct message with the bot.</summary>
     private async Task<string?> ChannelAsync(CancellationToken cancellationToken)

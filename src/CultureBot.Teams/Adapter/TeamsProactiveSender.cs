@@ -81,17 +81,7 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
             Conversation = new ConversationAccount { Id = reference.Key.ConversationId },
             Locale = reference.Locale,
         };
-        if (message.Card is { } card)
-        {
-            activity.Attachments = [Attachment.AdaptiveCard(cards.Render(Platforms.Teams, card, Locales.Resolve(reference.Locale)))];
-            activity.Summary = message.Text;
-        }
-        else
-        {
-            activity.Text = message.Text;
-            activity.TextFormat = "markdown";
-        }
-
+        TeamsMessages.SetContent(activity, message, cards, Locales.Resolve(reference.Locale));
         return activity;
     }
 }

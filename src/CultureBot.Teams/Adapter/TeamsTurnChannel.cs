@@ -90,19 +90,7 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
             ReplyToId = _inbound.Id,
             Locale = _inbound.Locale,
         };
-
-        if (message.Card is { } card)
-        {
-            JsonNode content = _cards.Render(Platforms.Teams, card, _turn.Culture);
-            activity.Attachments = [Attachment.AdaptiveCard(content)];
-            activity.Summary = message.Text;
-        }
-        else
-        {
-            activity.Text = message.Text;
-            activity.TextFormat = "markdown";
-        }
-
+        TeamsMessages.SetContent(activity, message, _cards, _turn.Culture);
         return activity;
     }
 
