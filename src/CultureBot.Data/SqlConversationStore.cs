@@ -10,6 +10,13 @@ namespace CultureBot.Data;
 /// </summary>
 public sealed class SqlConversationStore : IConversationStore
 {
+    /// <summary>Records an inbound id once; also run by the work queue, in the transaction that queues the event.</summary>
+    internal const string RecordInboundSql = """
+        INSERT INTO inbound_events (platform, inbound_id, received_at)
+        VALUES (@Platform, @InboundId, @At)
+        ON CONFLICT DO NOTHING
+        """;
+
     private readonly Database _database;
 
     public SqlConversationStore(Database database) => _database = database;
@@ -74,13 +81,8 @@ public sealed class SqlConversationStore : IConversationStore
 
     public async Task<bool> TryRecordInboundAsync(string platform, string inboundId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        const string sql = """
-            INSERT INTO inbound_events (platform, inbound_id, received_at)
-            VALUES (@Platform, @InboundId, @At)
-            ON CONFLICT DO NOTHING
-            """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Platform = platform, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(RecordInboundSql, new { Platform = platform, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>A row as both providers return it: the timestamp is text in SQLite, a DateTime in PostgreSQL.</summary>

@@ -53,7 +53,6 @@ public sealed class SqlDigestStore : IDigestStore
             WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId
               AND (last_sent_for IS NULL OR last_sent_for < @Occurrence)
             """;
-        const string enqueue = "INSERT INTO work_items (queue, payload, due_at, created_at) VALUES (@Queue, @Payload, @At, @At)";
         var key = subscription.Conversation;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -66,7 +65,7 @@ public sealed class SqlDigestStore : IDigestStore
         await InsertShownAsync(connection, transaction, key, shownIds, resetShown, at, cancellationToken);
         if (message is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(enqueue, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), At = _database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlWorkQueue.InsertSql, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), DueAt = _database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

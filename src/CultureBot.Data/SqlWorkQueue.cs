@@ -10,43 +10,35 @@ namespace CultureBot.Data;
 /// </summary>
 public sealed class SqlWorkQueue : IWorkQueue
 {
+    /// <summary>The one statement that adds an item; also run inside other stores' transactions (a decision and its message).</summary>
+    internal const string InsertSql = """
+        INSERT INTO work_items (queue, payload, due_at, created_at)
+        VALUES (@Queue, @Payload, @DueAt, @DueAt)
+        RETURNING id
+        """;
+
     private readonly Database _database;
 
     public SqlWorkQueue(Database database) => _database = database;
 
     public async Task<long> EnqueueAsync(string queue, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        const string sql = """
-            INSERT INTO work_items (queue, payload, due_at, created_at)
-            VALUES (@Queue, @Payload, @DueAt, @DueAt)
-            RETURNING id
-            """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { Queue = queue, Payload = payload, DueAt = _database.Timestamp(dueAt) }, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new { Queue = queue, Payload = payload, DueAt = _database.Timestamp(dueAt) }, cancellationToken: cancellationToken));
     }
 
     public async Task<long?> EnqueueOnceAsync(string queue, string platform, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string record = """
-            INSERT INTO inbound_events (platform, inbound_id, received_at)
-            VALUES (@Platform, @InboundId, @At)
-            ON CONFLICT DO NOTHING
-            """;
-        const string enqueue = """
-            INSERT INTO work_items (queue, payload, due_at, created_at)
-            VALUES (@Queue, @Payload, @At, @At)
-            RETURNING id
-            """;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var at = _database.Timestamp(now);
-        var first = await connection.ExecuteAsync(new CommandDefinition(record, new { Platform = platform, InboundId = inboundId, At = at }, transaction, cancellationToken: cancellationToken)) == 1;
+        var first = await connection.ExecuteAsync(new CommandDefinition(SqlConversationStore.RecordInboundSql, new { Platform = platform, InboundId = inboundId, At = at }, transaction, cancellationToken: cancellationToken)) == 1;
         if (!first)
         {
             return null;
         }
 
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(enqueue, new { Queue = queue, Payload = payload, At = at }, transaction, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new { Queue = queue, Payload = payload, DueAt = at }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
