@@ -48,9 +48,9 @@ public sealed class DigestBuilder(IVerbatimStore verbatims, IDigestStore digests
         JsonObject Item(Verbatim v)
         {
             var item = new JsonObject { ["text"] = PersonaCards.Cut(v.Text, 600), ["kind"] = v.Kind?.ToString().ToLowerInvariant() ?? string.Empty };
-            AddIfPresent(item, "persona", PersonaName(v.PersonaId));
-            AddIfPresent(item, "stage", v.Stage);
-            AddIfPresent(item, "date", v.Date?.ToString("d MMM", culture));
+            PersonaCards.AddIfPresent(item, "persona", PersonaName(v.PersonaId));
+            PersonaCards.AddIfPresent(item, "stage", v.Stage);
+            PersonaCards.AddIfPresent(item, "date", v.Date?.ToString("d MMM", culture));
             return item;
         }
 
@@ -80,13 +80,5 @@ public sealed class DigestBuilder(IVerbatimStore verbatims, IDigestStore digests
         }
 
         return data;
-    }
-
-    private static void AddIfPresent(JsonObject target, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            target[name] = value;
-        }
     }
 }

@@ -98,6 +98,16 @@ public static class PersonaCards
     public static string Initials(string name) =>
         string.Concat(name.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
 
+    /// <summary>Sets <paramref name="name"/> only when there is a value: templates test optional fields with <c>exists()</c>.</summary>
+    public static void AddIfPresent(JsonObject target, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!string.IsNullOrEmpty(value))
+        {
+            target[name] = value;
+        }
+    }
+
     /// <summary>Absent rubrics are left out, so templates test them with <c>exists()</c> and no null reaches mixed text.</summary>
     private static JsonObject WithoutNulls(JsonObject data)
     {

@@ -43,10 +43,10 @@ public static class WeekFeature
         if (pack is not null && PersonaOfTheWeek(pack, now) is { } persona)
         {
             var week = new JsonObject { ["id"] = persona.Id, ["name"] = PersonaCards.Cut(persona.Name, 80) };
-            AddIfPresent(week, "tagline", PersonaCards.Cut(persona.Tagline, 200));
-            AddIfPresent(week, "verbatim", PersonaCards.Cut(persona.Verbatim, 500));
-            AddIfPresent(week, "promise", PersonaCards.Cut(persona.Promise, 500));
-            AddIfPresent(week, "irritant", persona.Irritants.Count > 0 ? PersonaCards.Cut(persona.Irritants[0], 300) : null);
+            PersonaCards.AddIfPresent(week, "tagline", PersonaCards.Cut(persona.Tagline, 200));
+            PersonaCards.AddIfPresent(week, "verbatim", PersonaCards.Cut(persona.Verbatim, 500));
+            PersonaCards.AddIfPresent(week, "promise", PersonaCards.Cut(persona.Promise, 500));
+            PersonaCards.AddIfPresent(week, "irritant", persona.Irritants.Count > 0 ? PersonaCards.Cut(persona.Irritants[0], 300) : null);
             data["persona"] = week;
         }
 
@@ -58,13 +58,5 @@ public static class WeekFeature
         var pack = context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture);
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         return context.SendAsync(new BotMessage(context.T("homeTitle"), HomeCard(pack, now)), cancellationToken);
-    }
-
-    private static void AddIfPresent(JsonObject target, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            target[name] = value;
-        }
     }
 }
