@@ -10,6 +10,7 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlite = string.Empty;
+    private readonly Lazy<DbDataSource> _dataSource;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -18,6 +19,7 @@ public sealed class Database : IAsyncDisposable
         if (Provider == StorageProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(options.Value.EffectiveConnectionString);
+            _dataSource = new(() => _postgres);
             return;
         }
 
@@ -35,9 +37,16 @@ public sealed class Database : IAsyncDisposable
         builder.DefaultTimeout = 30;
         builder.ForeignKeys = true;
         _sqlite = builder.ToString();
+        _dataSource = new(() => SqliteFactory.Instance.CreateDataSource(_sqlite));
     }
 
     public StorageProvider Provider { get; }
+
+    /// <summary>
+    /// The same database for a library that opens its own connections (Quartz's job store): PostgreSQL's pooled data
+    /// source; for SQLite, the connection string with its busy wait (WAL, set by <see cref="OpenAsync"/>, is kept by the file).
+    /// </summary>
+    public DbDataSource DataSource => _dataSource.Value;
 
     /// <summary>An instant as a query parameter: timestamptz on PostgreSQL, sortable ISO-8601 UTC text on SQLite.</summary>
     public object Timestamp(DateTimeOffset value) =>

@@ -1,7 +1,6 @@
 using CultureBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CultureBot.Data.Tests;
 
@@ -39,24 +38,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<TestDatabase> PostgresAsync()
     {
-        var server = PostgresTestDatabase.RequireConnectionString();
-        var schema = "test_" + Guid.NewGuid().ToString("N");
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
-        var database = new Database(Options.Create(new StorageOptions { Provider = "Postgres", ConnectionString = connection }));
+        var schema = await PostgresSchema.CreateAsync();
+        var database = new Database(Options.Create(new StorageOptions { Provider = "Postgres", ConnectionString = schema.ConnectionString }));
         return new TestDatabase(database, async () =>
         {
             await database.DisposeAsync();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);
-            await drop.ExecuteNonQueryAsync();
+            await schema.DisposeAsync();
         });
     }
 

@@ -1,23 +1,60 @@
+using CultureBot.Data;
 using Quartz;
 
 namespace CultureBot.Host.Scheduling;
 
 internal static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Quartz and the recurring jobs: the digest check every minute, on the minute.</summary>
-    public static IServiceCollection AddCultureBotScheduling(this IServiceCollection services)
+    /// <summary>
+    /// Quartz with its job store in the application's database (the <c>qrtz_</c> tables, created from Quartz's own
+    /// schema script when missing and checked at every start), and the recurring jobs. On PostgreSQL the hosts of one
+    /// deployment form a Quartz cluster: each firing runs on exactly one of them, and a dead host's work is taken over.
+    /// SQLite is one host's file, so there is no cluster to form.
+    /// </summary>
+    public static IServiceCollection AddCultureBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        // Quartz keeps schedulers in a process-wide registry by name: each host gets its own, so that two hosts in one
-        // process (tests) never share one, and its jobs always run with their own host's services.
-        var name = new CultureBotScheduler($"culturebot-{Guid.NewGuid():N}");
-        services.AddSingleton(name);
-        services.AddQuartz(name.Name, quartz => quartz.ScheduleJob<DigestJob>(
-            trigger => trigger.WithIdentity("digests-every-minute", "culturebot").WithCronSchedule("0 * * * * ?"),
-            job => job.WithIdentity(DigestJob.Key)));
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        var options = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        // An unknown provider is the storage validator's to report, with its own sentence, when the host starts.
+        var onPostgres = Enum.TryParse<StorageProvider>(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"], ignoreCase: true, out var provider)
+            && provider == StorageProvider.Postgres;
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.Section));
+        services.AddSingleton(new CultureBotScheduler(options.SchedulerName));
+
+        services.AddQuartz(options.SchedulerName, quartz =>
+        {
+            // Several hosts may share a name (a cluster; tests run several in one process): the instance id tells them apart.
+            quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true);
+            quartz.UsePersistentStore(store =>
+            {
+                // The same connections as the application's own stores (pooling, time-outs, the SQLite busy wait).
+                if (onPostgres)
+                {
+                    store.UsePostgres(source => source.DataSourceFactory = sp => sp.GetRequiredService<Database>().DataSource);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = options.ClusterCheckin;
+                        cluster.CheckinMisfireThreshold = options.ClusterCheckin * 2;
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(source => source.DataSourceFactory = sp => sp.GetRequiredService<Database>().DataSource);
+                }
+
+                store.ProvisionSchema();
+            });
+
+            // A check missed while every host was down runs once at restart (not once per missed minute); what it
+            // sends is decided from the application's tables, so a week missed owes one digest, not one per week.
+            quartz.ScheduleJob<DigestJob>(
+                trigger => trigger.WithIdentity("digests-every-minute", "culturebot")
+                    .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(DigestJob.Key));
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
     }
 }
 
-/// <summary>The name of this host's Quartz scheduler (see <see cref="SchedulingServiceCollectionExtensions.AddCultureBotScheduling"/>).</summary>
+/// <summary>The name of this deployment's Quartz scheduler (see <see cref="SchedulingOptions.SchedulerName"/>).</summary>
 internal sealed record CultureBotScheduler(string Name);

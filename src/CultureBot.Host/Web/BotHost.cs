@@ -63,7 +63,7 @@ public static class BotHost
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<DigestScheduler>();
-        services.AddCultureBotScheduling();
+        services.AddCultureBotScheduling(configuration);
         services.AddPersonaReranker(configuration);
         services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapPersonas().MapFinder());
 

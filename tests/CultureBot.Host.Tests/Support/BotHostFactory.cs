@@ -35,6 +35,14 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // As host settings too: the composition root reads a few (which database Quartz uses) while it registers
+        // services, before the application configuration below is added.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         if (_services is not null)
         {
