@@ -15,6 +15,7 @@ internal static class CultureBotCommandLine
             MatchCommands.Create(),
             PackCommands.Create(),
             VerbatimCommands.Create(),
+            QuizCommands.Create(),
             BenchCommands.Create(),
         };
 

@@ -147,6 +147,36 @@ public sealed class CommandLineTests : IDisposable
     private const int OutboxDispatcherBatch = CultureBot.Core.Delivery.OutboxDispatcher.Parallelism;
 
     [Fact]
+    public async Task Quiz_generate_prints_every_question_as_json_in_the_packs_language()
+    {
+        var (status, output, error) = await RunCapturedAsync(
+            "quiz", "generate", "--pack", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"),
+            "--verbatims", Path.Combine(PeerTools.RepoRoot, "content", "verbatims", "velo-vert.fr.csv"), "--json");
+
+        Assert.True(status == 0, error);
+        var questions = System.Text.Json.Nodes.JsonNode.Parse(output)!.AsArray();
+        Assert.Equal(
+            ["how-to-talk-to", "what-does-x-expect", "which-persona", "who-said-this"],
+            questions.Select(q => q!["type"]!.GetValue<string>()).Distinct().Order());
+        var question = questions.First(q => q!["type"]!.GetValue<string>() == "who-said-this")!;
+        Assert.StartsWith("Qui a dit cela ?", question["prompt"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(question["answer"]!.GetValue<string>(), question["options"]![question["answerIndex"]!.GetValue<int>()]!.GetValue<string>());
+        Assert.NotEmpty(question["explanation"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Quiz_generate_names_the_broken_pack()
+    {
+        var pack = Path.Combine(_directory, "broken.yaml");
+        await File.WriteAllTextAsync(pack, "pack: x\npersonas:\n  - name: No id\n");
+
+        var (status, _, error) = await RunCapturedAsync("quiz", "generate", "--pack", pack);
+
+        Assert.Equal(2, status);
+        Assert.Contains("broken.yaml", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused_rather_than_serving()
     {
         Assert.Equal(2, await CultureBotCommandLine.RunAsync(["frobnicate"]));
