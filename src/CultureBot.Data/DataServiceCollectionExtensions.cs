@@ -3,6 +3,7 @@ using CultureBot.Core.Digests;
 using CultureBot.Core.Installations;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Queue;
+using CultureBot.Core.Quiz;
 using CultureBot.Core.Verbatims;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SqlKeyRing>();
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
         services.AddSingleton<IDigestStore, SqlDigestStore>();
+        services.AddSingleton<IQuizStore, SqlQuizStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

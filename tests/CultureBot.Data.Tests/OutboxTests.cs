@@ -29,6 +29,12 @@ public class OutboxTests
             Sent.Enqueue((reference.Key.ConversationId, message.Card?.Name));
             return Task.FromResult(answer(reference));
         }
+
+        public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string messageId, BotMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Enqueue((reference.Key.ConversationId + "#" + messageId, message.Card?.Name));
+            return Task.FromResult(answer(reference));
+        }
     }
 
     private static async Task<(TestDatabase Db, SqlWorkQueue Queue, SqlConversationStore Conversations)> SetUpAsync(StorageProvider provider, params string[] conversations)
@@ -44,8 +50,37 @@ public class OutboxTests
         return (db, new SqlWorkQueue(db.Database), store);
     }
 
-    private static OutboxDispatcher Dispatcher(SqlWorkQueue queue, SqlConversationStore conversations, IProactiveSender sender, TimeProvider clock) =>
-        new(queue, conversations, [sender], clock, NullLogger<OutboxDispatcher>.Instance);
+    private static OutboxDispatcher Dispatcher(SqlWorkQueue queue, SqlConversationStore conversations, IProactiveSender sender, TimeProvider clock, IDeliveryReceipts? receipts = null) =>
+        new(queue, conversations, [sender], receipts is null ? [] : [receipts], clock, NullLogger<OutboxDispatcher>.Instance);
+
+    private sealed class ReceiptLog : IDeliveryReceipts
+    {
+        public ConcurrentQueue<(string Receipt, string MessageId)> Received { get; } = new();
+
+        public Task DeliveredAsync(string receipt, string messageId, CancellationToken cancellationToken)
+        {
+            Received.Enqueue((receipt, messageId));
+            return Task.CompletedTask;
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_message_that_replaces_another_is_an_update_and_a_receipt_reports_the_posted_id(StorageProvider provider)
+    {
+        var (db, queue, conversations) = await SetUpAsync(provider, "C1");
+        await using var _ = db;
+        var clock = new FakeTimeProvider(Sunday);
+        var sender = new ScriptedSender(_ => new DeliveryResult(DeliveryOutcome.Sent, MessageId: "m-42"));
+        var receipts = new ReceiptLog();
+        await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C1") with { Receipt = "quiz-round:g1:1" }).Serialize(), Sunday, CancellationToken.None);
+        await Dispatcher(queue, conversations, sender, clock, receipts).RunOnceAsync(CancellationToken.None);
+        await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C1") with { Replaces = "m-42" }).Serialize(), Sunday, CancellationToken.None);
+        await Dispatcher(queue, conversations, sender, clock, receipts).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal([("C1", "digest"), ("C1#m-42", "digest")], sender.Sent);
+        Assert.Equal([("quiz-round:g1:1", "m-42")], receipts.Received);
+    }
 
     private static OutboxMessage Message(string conversation) =>
         new(Channel with { ConversationId = conversation }, BotMessage.FromCard("digest", new JsonObject { ["n"] = 1 }), "test");

@@ -12,6 +12,12 @@ public interface ITurnChannel
     /// </summary>
     Task UpdateActionSourceAsync(BotMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A short note for the person whose click this turn is, and for nobody else (Teams: the invoke's message
+    /// response; Slack: an ephemeral message). Outside an action turn this posts a message.
+    /// </summary>
+    Task NotifyActorAsync(string text, CancellationToken cancellationToken);
+
     /// <summary>Shows the typing indicator where the platform has one.</summary>
     Task SendTypingAsync(CancellationToken cancellationToken);
 }

@@ -18,7 +18,8 @@ public enum DeliveryOutcome
 /// <param name="Outcome">What happened.</param>
 /// <param name="Reason">The platform's reason, for the record (<c>403 Forbidden</c>, <c>not_in_channel</c>…).</param>
 /// <param name="RetryAfter">How long the platform asked to wait, when it said.</param>
-public sealed record DeliveryResult(DeliveryOutcome Outcome, string? Reason = null, TimeSpan? RetryAfter = null)
+/// <param name="MessageId">The platform's id of the message posted (Teams activity id, Slack ts), to update it later.</param>
+public sealed record DeliveryResult(DeliveryOutcome Outcome, string? Reason = null, TimeSpan? RetryAfter = null, string? MessageId = null)
 {
     public static readonly DeliveryResult Sent = new(DeliveryOutcome.Sent);
 }
@@ -30,4 +31,13 @@ public interface IProactiveSender
     string Platform { get; }
 
     Task<DeliveryResult> SendAsync(ConversationReference reference, BotMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a message the bot posted before (a live card: a quiz round's answer count, its reveal).</summary>
+    Task<DeliveryResult> UpdateAsync(ConversationReference reference, string messageId, BotMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Told when an outbox message that asked for a receipt was posted, with the platform's id for it.</summary>
+public interface IDeliveryReceipts
+{
+    Task DeliveredAsync(string receipt, string messageId, CancellationToken cancellationToken);
 }

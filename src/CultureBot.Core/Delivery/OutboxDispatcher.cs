@@ -15,6 +15,7 @@ public sealed partial class OutboxDispatcher(
     IWorkQueue queue,
     IConversationStore conversations,
     IEnumerable<IProactiveSender> senders,
+    IEnumerable<IDeliveryReceipts> receipts,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
@@ -53,6 +54,14 @@ public sealed partial class OutboxDispatcher(
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
+                if (message.Receipt is { } receipt && result.MessageId is { } messageId)
+                {
+                    foreach (var listener in receipts)
+                    {
+                        await listener.DeliveredAsync(receipt, messageId, CancellationToken.None);
+                    }
+                }
+
                 await queue.CompleteAsync(item.Id, CancellationToken.None);
                 break;
             case DeliveryOutcome.Gone:
@@ -84,7 +93,9 @@ public sealed partial class OutboxDispatcher(
 
         try
         {
-            return await sender.SendAsync(reference, message.Message, cancellationToken);
+            return message.Replaces is { } messageId
+                ? await sender.UpdateAsync(reference, messageId, message.Message, cancellationToken)
+                : await sender.SendAsync(reference, message.Message, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -13,6 +13,12 @@ namespace CultureBot.Core.Delivery;
 /// <param name="Purpose">Why (digest, quiz, onboarding…), for logs and the operator.</param>
 public sealed record OutboxMessage(ConversationKey Conversation, BotMessage Message, string Purpose)
 {
+    /// <summary>The id of a message the bot posted before, to replace instead of posting a new one.</summary>
+    public string? Replaces { get; init; }
+
+    /// <summary>When set, <see cref="IDeliveryReceipts"/> is told the posted message's id under this tag (to update it later).</summary>
+    public string? Receipt { get; init; }
+
     public const string QueueName = "outbox";
 
     public string Serialize()
@@ -24,6 +30,8 @@ public sealed record OutboxMessage(ConversationKey Conversation, BotMessage Mess
             ["conversation"] = Conversation.ConversationId,
             ["purpose"] = Purpose,
             ["text"] = Message.Text,
+            ["replaces"] = Replaces,
+            ["receipt"] = Receipt,
         };
         if (Message.Card is { } card)
         {
@@ -42,6 +50,10 @@ public sealed record OutboxMessage(ConversationKey Conversation, BotMessage Mess
         return new OutboxMessage(
             new ConversationKey(Required("platform"), Required("tenant"), Required("conversation")),
             new BotMessage(root["text"]?.GetValue<string>(), card),
-            root["purpose"]?.GetValue<string>() ?? "message");
+            root["purpose"]?.GetValue<string>() ?? "message")
+        {
+            Replaces = root["replaces"]?.GetValue<string>(),
+            Receipt = root["receipt"]?.GetValue<string>(),
+        };
     }
 }

@@ -96,6 +96,7 @@ internal static class OutboxBenchmark
                 sp.GetRequiredService<IWorkQueue>(),
                 sp.GetRequiredService<IConversationStore>(),
                 sp.GetServices<IProactiveSender>(),
+                [],
                 TimeProvider.System,
                 sp.GetRequiredService<ILogger<OutboxDispatcher>>()) { Lease = WorkerLease })
             .BuildServiceProvider();

@@ -50,6 +50,12 @@ internal static class SchedulingServiceCollectionExtensions
                 trigger => trigger.WithIdentity("digests-every-minute", "culturebot")
                     .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job.WithIdentity(DigestJob.Key));
+
+            // Quiz rounds close on one-shot triggers of this job, stored with the rest; the sweep catches a lost one.
+            quartz.AddJob<Quiz.QuizRoundCloseJob>(job => job.WithIdentity(Quiz.QuizRoundCloseJob.Key).StoreDurably());
+            quartz.ScheduleJob<Quiz.QuizSweepJob>(
+                trigger => trigger.WithIdentity("quiz-sweep-every-15s", "culturebot").WithCronSchedule("0/15 * * * * ?"),
+                job => job.WithIdentity(Quiz.QuizSweepJob.Key));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -9,7 +9,9 @@ using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
+using CultureBot.Host.Quiz;
 using CultureBot.Host.Scheduling;
+using CultureBot.Core.Features.Quiz;
 using CultureBot.Llm;
 using CultureBot.Slack;
 using CultureBot.Teams;
@@ -50,6 +52,7 @@ public static class BotHost
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.AddOptions<CardOptions>().Bind(configuration.GetSection(CardOptions.Section)).ValidateOnStart();
         services.AddSingleton(sp => CardCatalog.Load(sp.GetRequiredService<IOptions<CardOptions>>().Value.ResolvedPath));
+        services.AddSingleton(sp => sp.GetRequiredService<CardCatalog>().Strings);
 
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
@@ -64,8 +67,9 @@ public static class BotHost
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<DigestScheduler>();
         services.AddCultureBotScheduling(configuration);
+        services.AddCultureBotQuiz();
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

@@ -40,8 +40,32 @@ public sealed class SlackProactiveSender(SlackWorkspaces workspaces, SlackWebApi
 
         var body = SlackMessages.Render(cards, message, Locales.Resolve(reference.Locale));
         body["channel"] = channel;
-        return Outcome(await api.PostMessageAsync(workspace.BotToken, workspace.TeamId, body, cancellationToken));
+        var posted = await api.PostMessageAsync(workspace.BotToken, workspace.TeamId, body, cancellationToken);
+        return posted.Ok && posted.Body?["ts"]?.GetValue<string>() is { } ts
+            ? new DeliveryResult(DeliveryOutcome.Sent, MessageId: MessageId(posted.Body?["channel"]?.GetValue<string>() ?? channel, ts))
+            : Outcome(posted);
     }
+
+    /// <summary>Replaces a message posted by <see cref="SendAsync"/>; <paramref name="messageId"/> is the id it returned.</summary>
+    public async Task<DeliveryResult> UpdateAsync(ConversationReference reference, string messageId, BotMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(messageId);
+        if (await workspaces.FindAsync(reference.Key.TenantId, cancellationToken) is not { } workspace)
+        {
+            return new DeliveryResult(DeliveryOutcome.Gone, "the app is not installed in this workspace");
+        }
+
+        var separator = messageId.IndexOf(' ', StringComparison.Ordinal);
+        var body = SlackMessages.Render(cards, message, Locales.Resolve(reference.Locale));
+        body["channel"] = separator > 0 ? messageId[..separator] : reference.Key.ConversationId;
+        body["ts"] = separator > 0 ? messageId[(separator + 1)..] : messageId;
+        var updated = await api.UpdateAsync(workspace.BotToken, workspace.TeamId, body, cancellationToken);
+        return updated.Ok ? new DeliveryResult(DeliveryOutcome.Sent, MessageId: messageId) : Outcome(updated);
+    }
+
+    /// <summary>Slack names a message by its channel and its ts: both, so that a direct message can be updated too.</summary>
+    private static string MessageId(string channel, string ts) => channel + " " + ts;
 
     private static DeliveryResult Outcome(SlackApiResult result) =>
         result.Ok ? DeliveryResult.Sent

@@ -89,6 +89,20 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
         await SendAsync(message, cancellationToken);
     }
 
+    public async Task NotifyActorAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_turn.Kind == TurnKind.Action && ResponseUrl is { } responseUrl)
+        {
+            var body = Render(BotMessage.FromText(text));
+            body["response_type"] = "ephemeral";
+            body["replace_original"] = false;
+            Check("response_url", await _api.RespondAsync(responseUrl, body, cancellationToken));
+            return;
+        }
+
+        await SendAsync(BotMessage.FromText(text), cancellationToken);
+    }
+
     /// <summary>Slack shows no typing indicator for apps outside the legacy RTM API: nothing to do.</summary>
     public Task SendTypingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -42,10 +42,25 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
         return new TeamsProactiveSender(connector, services.GetRequiredService<CardCatalog>(), services.GetRequiredService<TimeProvider>());
     }
 
-    public async Task<DeliveryResult> SendAsync(ConversationReference reference, BotMessage message, CancellationToken cancellationToken)
+    public Task<DeliveryResult> SendAsync(ConversationReference reference, BotMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(message);
+        return DeliverAsync(reference, serviceUrl => connector.SendToConversationAsync(serviceUrl, reference.Key.ConversationId, ToActivity(reference, message), cancellationToken), cancellationToken);
+    }
+
+    public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string messageId, BotMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = ToActivity(reference, message);
+        activity.Id = messageId;
+        return DeliverAsync(reference, serviceUrl => connector.UpdateActivityAsync(serviceUrl, reference.Key.ConversationId, messageId, activity, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>One connector call, paced under the tenant's and the conversation's limits, its outcome as a delivery result.</summary>
+    private async Task<DeliveryResult> DeliverAsync(ConversationReference reference, Func<string, Task<ConnectorResult>> call, CancellationToken cancellationToken)
+    {
         if (reference.ServiceUrl is not { Length: > 0 } serviceUrl)
         {
             return new DeliveryResult(DeliveryOutcome.Gone, "no serviceUrl stored for this conversation");
@@ -54,7 +69,7 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
         var tenant = "tenant|" + reference.Key.TenantId;
         await _pacer.WaitAsync(tenant, PerTenant, cancellationToken);
         await _pacer.WaitAsync("conversation|" + reference.Key.ConversationId, PerConversation, cancellationToken);
-        var result = await connector.SendToConversationAsync(serviceUrl, reference.Key.ConversationId, ToActivity(reference, message), cancellationToken);
+        var result = await call(serviceUrl);
         if (result.StatusCode == 429)
         {
             var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
@@ -67,7 +82,7 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
 
         return result.Outcome switch
         {
-            ConnectorOutcome.Succeeded => DeliveryResult.Sent,
+            ConnectorOutcome.Succeeded => new DeliveryResult(DeliveryOutcome.Sent, MessageId: result.Id),
             ConnectorOutcome.Forbidden or ConnectorOutcome.NotFound => new DeliveryResult(DeliveryOutcome.Gone, $"{result.StatusCode?.ToString(CultureInfo.InvariantCulture)} {result.ErrorCode}".Trim()),
             _ => new DeliveryResult(DeliveryOutcome.RetryLater, $"status {result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none"} after {result.Attempts} attempt(s)"),
         };

@@ -73,6 +73,17 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
         await SendAsync(message, cancellationToken);
     }
 
+    public async Task NotifyActorAsync(string text, CancellationToken cancellationToken)
+    {
+        if (IsInvoke)
+        {
+            InvokeResponse = InvokeResponse.Message(text);
+            return;
+        }
+
+        await SendAsync(BotMessage.FromText(text), cancellationToken);
+    }
+
     public async Task SendTypingAsync(CancellationToken cancellationToken)
     {
         var result = await _connector.SendTypingAsync(_inbound.ServiceUrl!, _inbound.Conversation!.Id!, cancellationToken);

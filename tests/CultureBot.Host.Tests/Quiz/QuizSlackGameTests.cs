@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CultureBot.Core.Personas;
+using CultureBot.Core.Quiz;
+using CultureBot.Host.Tests.Support;
+using CultureBot.Slack;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Host.Tests.Quiz;
+
+/// <summary>
+/// A whole team game over signed Slack requests, through the real host: start, three players answer (one twice),
+/// the live count, the round closes with points and the reveal, the next round, the final scoreboard, the leaderboard.
+/// The round timer is the seam (the test closes rounds when it chooses); Quartz's own timer is tested apart.
+/// </summary>
+public sealed class QuizSlackGameTests : IDisposable
+{
+    private const string Secret = "quiz-signing-secret-0123456789abcd";
+    private const string Channel = "C05QUIZ0001";
+    private readonly FakeSlackApi _slack = new();
+    private readonly RecordingTimer _timer = new();
+    private readonly BotHostFactory _host;
+    private readonly HttpClient _client;
+
+    public QuizSlackGameTests()
+    {
+        _host = new BotHostFactory(
+            new Dictionary<string, string?>
+            {
+                ["Slack:SigningSecret"] = Secret,
+                ["Slack:BotToken"] = "xoxb-configured-token",
+                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            },
+            services => services.AddSingleton<IQuizTimer>(_timer));
+        _client = _host.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _host.Dispose();
+        _slack.Dispose();
+    }
+
+    [Fact]
+    public async Task A_team_game_runs_from_start_to_scoreboard_with_one_answer_per_player_and_round()
+    {
+        await CommandAsync("U0PLAYER001", "quiz start 2 30", "start");
+        var started = await _slack.WaitForAsync("hooks/start");
+        Assert.Contains("2 rounds of 30 seconds", Text(started[0]), StringComparison.Ordinal);
+
+        // Round 1 goes out through the outbox, with a button per option.
+        var card = await WaitForPostAsync(c => BlockId(c) is not null, 1);
+        var (game, round) = ParseBlockId(BlockId(card)!);
+        Assert.Equal(1, round);
+        var right = await RightOptionAsync(game, 1);
+        var wrong = (right + 1) % 3;
+        Assert.Equal(game, Assert.Single(_timer.Scheduled).Game);
+
+        await ClickAsync("U0PLAYER001", "Amélie", game, 1, right, "a1");
+        await ClickAsync("U0PLAYER002", "Bruno", game, 1, wrong, "b1");
+        await ClickAsync("U0PLAYER003", "Chloé", game, 1, right, "c1");
+        await ClickAsync("U0PLAYER001", "Amélie", game, 1, wrong, "a2");
+        Assert.Contains($"Answer {QuizCards.Letter(right)} recorded", Text((await _slack.WaitForAsync("hooks/a1"))[0]), StringComparison.Ordinal);
+        Assert.Contains("already answered", Text((await _slack.WaitForAsync("hooks/a2"))[0]), StringComparison.Ordinal);
+        await _slack.WaitForAsync("hooks/c1");
+        Assert.Equal(3, await Store.CountAnswersAsync(game, 1, CancellationToken.None));
+
+        // The count on the shared card, refreshed by the host (coalesced: one update for the three clicks, or two).
+        var update = await WaitForCallAsync("chat.update", c => Text(c).Contains("3 answers so far", StringComparison.Ordinal));
+        Assert.Equal(Channel, update["channel"]!.GetValue<string>());
+        Assert.InRange(_slack.Calls("chat.update").Count, 1, 3);
+
+        // Time is up: the card closes, the reveal names who was right, round 2 opens.
+        await Games.CloseRoundAsync(game, 1, CancellationToken.None);
+        await Games.CloseRoundAsync(game, 1, CancellationToken.None); // the sweep, or a second host: nothing more
+        var reveal = await WaitForPostAsync(c => Text(c).Contains("Who was right", StringComparison.Ordinal), 1);
+        Assert.Contains("2 right out of 3 answers", Text(reveal), StringComparison.Ordinal);
+        Assert.Contains("Amélie (+1", Text(reveal), StringComparison.Ordinal);
+        Assert.Contains("Chloé (+1", Text(reveal), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruno (+", Text(reveal), StringComparison.Ordinal);
+        await WaitForCallAsync("chat.update", c => Text(c).Contains("Closed. The answer:", StringComparison.Ordinal));
+        var second = await WaitForPostAsync(c => BlockId(c) is { } id && ParseBlockId(id).Round == 2, 1);
+        Assert.Equal(game, ParseBlockId(BlockId(second)!).Game);
+        Assert.Equal(1, _slack.Calls("chat.postMessage").Count(c => Text(c).Contains("Who was right", StringComparison.Ordinal)));
+
+        // A late click on round 1 is refused; round 2: only Bruno answers, right.
+        await ClickAsync("U0PLAYER003", "Chloé", game, 1, right, "late");
+        Assert.Contains("closed", Text((await _slack.WaitForAsync("hooks/late"))[0]), StringComparison.Ordinal);
+        await ClickAsync("U0PLAYER002", "Bruno", game, 2, await RightOptionAsync(game, 2), "b2");
+        await _slack.WaitForAsync("hooks/b2");
+        await Games.CloseRoundAsync(game, 2, CancellationToken.None);
+
+        // The last round ends the game with the scoreboard: the three players, each with the points the store holds.
+        var board = await WaitForPostAsync(c => Text(c).Contains("Final scores", StringComparison.Ordinal), 1);
+        var lines = board["blocks"]!.AsArray().Select(b => b?["text"]?["text"]?.GetValue<string>() ?? string.Empty).Where(t => t.StartsWith('*')).ToList();
+        var answers = await Store.AnswersAsync(game, CancellationToken.None);
+        Assert.Equal(3, lines.Count);
+        foreach (var (player, name) in new[] { ("U0PLAYER001", "Amélie"), ("U0PLAYER002", "Bruno"), ("U0PLAYER003", "Chloé") })
+        {
+            var points = answers.Where(a => a.PlayerId == player).Sum(a => a.Points);
+            Assert.InRange(points, QuizScoring.Base, QuizScoring.Base + QuizScoring.MaxSpeedBonus);
+            Assert.Contains(lines, l => l.Contains(name, StringComparison.Ordinal) && l.Contains($"*{points} pts*", StringComparison.Ordinal));
+        }
+
+        Assert.Null(await Store.RunningInAsync(new Core.Conversations.ConversationKey("slack", FakeSlackApi.TeamId, Channel), CancellationToken.None));
+
+        // The leaderboard counts the game; a player who hides their name appears as anonymous.
+        await CommandAsync("U0PLAYER002", "quiz hide me", "hide");
+        await _slack.WaitForAsync("hooks/hide");
+        await CommandAsync("U0PLAYER001", "quiz leaderboard", "board");
+        var leaderboard = Text((await _slack.WaitForAsync("hooks/board"))[0]);
+        Assert.Contains("Quiz leaderboard: this conversation", leaderboard, StringComparison.Ordinal);
+        Assert.Contains("Amélie", leaderboard, StringComparison.Ordinal);
+        Assert.Contains("Anonymous player", leaderboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruno", leaderboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_game_cannot_start_while_one_is_running()
+    {
+        await CommandAsync("U0PLAYER001", "quiz start", "one");
+        await _slack.WaitForAsync("hooks/one");
+        await CommandAsync("U0PLAYER002", "quiz démarrer", "two");
+
+        Assert.Contains("already running", Text((await _slack.WaitForAsync("hooks/two"))[0]), StringComparison.Ordinal);
+        Assert.Single(_timer.Scheduled);
+    }
+
+    private QuizGames Games => _host.Services.GetRequiredService<QuizGames>();
+
+    private IQuizStore Store => _host.Services.GetRequiredService<IQuizStore>();
+
+    private async Task<int> RightOptionAsync(string game, int round)
+    {
+        var stored = (await Store.GetRoundAsync(game, round, CancellationToken.None))!;
+        var slug = (await Store.GetAsync(game, CancellationToken.None))!.PackSlug;
+        var pack = _host.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == slug);
+        var questions = await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, CancellationToken.None);
+        return questions.Single(q => q.Id == stored.QuestionId).Answer;
+    }
+
+    private async Task<JsonObject> WaitForPostAsync(Func<JsonObject, bool> match, int count) =>
+        await WaitForCallAsync("chat.postMessage", match, count);
+
+    private async Task<JsonObject> WaitForCallAsync(string method, Func<JsonObject, bool> match, int count = 1)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var calls = _slack.Calls(method).Where(match).ToList();
+            if (calls.Count >= count)
+            {
+                return calls[count - 1];
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"no matching {method}; saw: {string.Join(" | ", _slack.Calls(method).Select(Text))}");
+    }
+
+    private static string? BlockId(JsonObject message) =>
+        message["blocks"]?.AsArray().Select(b => b?["block_id"]?.GetValue<string>()).FirstOrDefault(id => id?.StartsWith("quiz:", StringComparison.Ordinal) == true);
+
+    private static (string Game, int Round) ParseBlockId(string blockId)
+    {
+        var parts = blockId.Split(':');
+        return (parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    private static string Text(JsonObject message) =>
+        message.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private async Task PostSignedAsync(string path, string body, string contentType)
+    {
+        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+    }
+
+    private Task CommandAsync(string user, string text, string hook) =>
+        PostSignedAsync("/slack/commands", Form(new()
+        {
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["channel_id"] = Channel,
+            ["channel_name"] = "customer-culture",
+            ["user_id"] = user,
+            ["command"] = "/culturebot",
+            ["text"] = text,
+            ["response_url"] = _slack.ResponseUrl(hook),
+            ["trigger_id"] = Guid.NewGuid().ToString("N"),
+        }), "application/x-www-form-urlencoded");
+
+    private Task ClickAsync(string user, string name, string game, int round, int option, string hook) =>
+        PostSignedAsync("/slack/interactions", Form(new()
+        {
+            ["payload"] = new JsonObject
+            {
+                ["type"] = "block_actions",
+                ["user"] = new JsonObject { ["id"] = user, ["name"] = name, ["team_id"] = FakeSlackApi.TeamId },
+                ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
+                ["channel"] = new JsonObject { ["id"] = Channel },
+                ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1724319999.000100", ["channel_id"] = Channel },
+                ["response_url"] = _slack.ResponseUrl(hook),
+                ["trigger_id"] = Guid.NewGuid().ToString("N"),
+                ["actions"] = new JsonArray(new JsonObject
+                {
+                    ["action_id"] = $"quiz-answer:{option}",
+                    ["block_id"] = $"quiz:{game}:{round}",
+                    ["value"] = option.ToString(CultureInfo.InvariantCulture),
+                    ["type"] = "button",
+                    ["action_ts"] = $"{TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}.{Guid.NewGuid().ToString("N")[..6]}",
+                }),
+            }.ToJsonString(),
+        }), "application/x-www-form-urlencoded");
+
+    private static string Form(Dictionary<string, string> fields) =>
+        string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+
+    /// <summary>The round timer's seam: records what the game asked for; the test closes rounds itself.</summary>
+    private sealed class RecordingTimer : IQuizTimer
+    {
+        public ConcurrentQueue<(string Game, int Round, DateTimeOffset At)> Scheduled { get; } = new();
+
+        public Task ScheduleCloseAsync(string gameId, int round, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            Scheduled.Enqueue((gameId, round, at));
+            return Task.CompletedTask;
+        }
+    }
+}
