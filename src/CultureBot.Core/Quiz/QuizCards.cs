@@ -5,15 +5,16 @@ using CultureBot.Core.Localization;
 
 namespace CultureBot.Core.Quiz;
 
-/// <summary>The quiz's cards (<c>quiz-round</c>, <c>quiz-reveal</c>, <c>quiz-scores</c>) as view-models.</summary>
+/// <summary>
+/// The quiz's cards (<c>quiz-round</c>, <c>quiz-reveal</c>, <c>quiz-scores</c>) as view-models. A round lists its
+/// options in full, lettered, and the buttons carry the letters: a posture does not fit on a button, and four short
+/// buttons stay on one line on a phone.
+/// </summary>
 public static class QuizCards
 {
     public const string RoundCard = "quiz-round";
     public const string RevealCard = "quiz-reveal";
     public const string ScoresCard = "quiz-scores";
-
-    /// <summary>The longest option shown on a button (Slack cuts button text at 75 characters; a phone shows less).</summary>
-    private const int MaxButtonText = 40;
 
     /// <summary>A round's card: open with answer buttons and the live count, or closed with the right answer.</summary>
     public static BotMessage Round(QuizGame game, QuizRound round, QuizQuestion question, int answers, bool open, StringTable strings, CultureInfo culture)
@@ -22,9 +23,6 @@ public static class QuizCards
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(question);
         var prompt = QuizPrompts.Prompt(question, strings, culture);
-
-        // Short options (names) go on the buttons; long ones (postures) are listed in full and the buttons carry letters.
-        var onButtons = question.Options.All(o => o.Length <= MaxButtonText);
         var data = new JsonObject
         {
             ["solo"] = game.Mode == QuizMode.Solo,
@@ -39,9 +37,7 @@ public static class QuizCards
                 ["index"] = i,
                 ["letter"] = Letter(i),
                 ["text"] = o,
-                ["label"] = onButtons ? $"{Letter(i)}. {o}" : Letter(i),
             })]),
-            ["listed"] = !onButtons,
             ["answers"] = answers,
             ["answer"] = $"{Letter(question.Answer)}. {question.Options[question.Answer]}",
         };
@@ -78,7 +74,7 @@ public static class QuizCards
             ["tally"] = strings.Format("quizTally", culture, right.Count, answered),
             ["winners"] = winners,
             ["verdict"] = soloCorrect is null ? string.Empty
-                : soloCorrect.Value ? strings.Format("quizRight", culture, soloPoints) : strings.Format("quizWrong", culture, answer),
+                : soloCorrect.Value ? strings.Format("quizRight", culture, soloPoints) : strings.Get("quizWrong", culture),
             ["correct"] = soloCorrect ?? false,
         };
         return BotMessage.FromCard(RevealCard, data, answer);

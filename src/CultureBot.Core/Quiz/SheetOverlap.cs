@@ -28,7 +28,8 @@ public sealed class SheetOverlap
         Sentences(statement).Select(TermSet).Where(t => t.Count > 0).Any(sentence => _lines.Any(line => Shares(sentence, line.Terms)));
 
     /// <summary>
-    /// The sheet line (other than the statement itself) that shares most content words with it, to explain an answer;
+    /// The sheet line (other than the statement itself and the tagline, which every explanation starts with) that
+    /// shares most content words with it, to explain an answer;
     /// words in <paramref name="common"/> (said of most personas: "bike" in a bike shop's pack) do not count.
     /// </summary>
     public QuizEvidence? Support(string statement, IReadOnlySet<string> common)
@@ -37,7 +38,7 @@ public sealed class SheetOverlap
         var terms = TermSet(statement);
         terms.ExceptWith(common);
         return _lines
-            .Where(l => l.Text != statement)
+            .Where(l => l.Text != statement && l.Rubric != "personaTagline")
             .Select(l => (Line: l, Shared: l.Terms.Count(terms.Contains)))
             .Where(l => l.Shared > 0)
             .OrderByDescending(l => l.Shared)

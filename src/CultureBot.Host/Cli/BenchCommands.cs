@@ -3,7 +3,10 @@ using CultureBot.Host.Bench;
 
 namespace CultureBot.Host.Cli;
 
-/// <summary><c>culturebot bench outbox --recipients N [--crash-at F]</c>: the outbox against a connector that enforces Teams' limits.</summary>
+/// <summary>
+/// <c>culturebot bench outbox --recipients N [--crash-at F]</c>: the outbox against a connector that enforces Teams'
+/// limits; <c>culturebot bench quiz --players N</c>: one quiz round under load.
+/// </summary>
 internal static class BenchCommands
 {
     public static Command Create()
@@ -23,6 +26,18 @@ internal static class BenchCommands
         worker.Hidden = true;
         worker.SetAction((parse, cancellationToken) => OutboxBenchmark.DrainAsync(parse.GetValue(database)!, cancellationToken));
 
-        return new Command("bench", "Benchmarks that need the whole host.") { outbox, worker };
+        var players = new Option<int>("--players") { Description = "Players answering one round.", DefaultValueFactory = _ => 2_000 };
+        var within = new Option<int>("--within") { Description = "Seconds over which the players click.", DefaultValueFactory = _ => 10 };
+        var roundSeconds = new Option<int>("--round-seconds") { Description = "How long the round stays open.", DefaultValueFactory = _ => 15 };
+        var quiz = new Command("quiz", "Measure one quiz round under load: every player counted once, click acknowledgement latency, card updates per second.") { players, within, roundSeconds };
+        quiz.SetAction(async (parse, cancellationToken) =>
+        {
+            var result = await QuizLoadBenchmark.RunAsync(
+                parse.GetValue(players), TimeSpan.FromSeconds(parse.GetValue(within)), parse.GetValue(roundSeconds), Console.Error, cancellationToken);
+            Console.WriteLine(result);
+            return result.Counted == result.Players && result.Errors == 0 ? 0 : 1;
+        });
+
+        return new Command("bench", "Benchmarks that need the whole host.") { outbox, worker, quiz };
     }
 }

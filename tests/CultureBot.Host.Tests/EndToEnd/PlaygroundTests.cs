@@ -23,6 +23,8 @@ public sealed class PlaygroundTests
     [InlineData("personas")]
     [InlineData("finder")]
     [InlineData("digest")]
+    [InlineData("quiz-team")]
+    [InlineData("quiz-solo")]
     public Task Scenario_passes_in_the_agents_playground(string scenario) =>
         RunScenarioAsync(scenario, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"));
 

@@ -70,7 +70,7 @@ public sealed class QuizSlackGameTests : IDisposable
         Assert.Equal(3, await Store.CountAnswersAsync(game, 1, CancellationToken.None));
 
         // The count on the shared card, refreshed by the host (coalesced: one update for the three clicks, or two).
-        var update = await WaitForCallAsync("chat.update", c => Text(c).Contains("3 answers so far", StringComparison.Ordinal));
+        var update = await WaitForCallAsync("chat.update", c => Text(c).Contains("Answers: 3 ·", StringComparison.Ordinal));
         Assert.Equal(Channel, update["channel"]!.GetValue<string>());
         Assert.InRange(_slack.Calls("chat.update").Count, 1, 3);
 
@@ -78,7 +78,7 @@ public sealed class QuizSlackGameTests : IDisposable
         await Games.CloseRoundAsync(game, 1, CancellationToken.None);
         await Games.CloseRoundAsync(game, 1, CancellationToken.None); // the sweep, or a second host: nothing more
         var reveal = await WaitForPostAsync(c => Text(c).Contains("Who was right", StringComparison.Ordinal), 1);
-        Assert.Contains("2 right out of 3 answers", Text(reveal), StringComparison.Ordinal);
+        Assert.Contains("2 of 3 answered right", Text(reveal), StringComparison.Ordinal);
         Assert.Contains("Amélie (+1", Text(reveal), StringComparison.Ordinal);
         Assert.Contains("Chloé (+1", Text(reveal), StringComparison.Ordinal);
         Assert.DoesNotContain("Bruno (+", Text(reveal), StringComparison.Ordinal);
