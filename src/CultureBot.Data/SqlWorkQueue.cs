@@ -94,6 +94,14 @@ public sealed class SqlWorkQueue : IWorkQueue
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { Queue = queue }, cancellationToken: cancellationToken));
     }
 
+    public async Task<DateTimeOffset?> OldestPendingAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var oldest = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+            "SELECT MIN(created_at) FROM work_items WHERE queue = @Queue AND failed_at IS NULL", new { Queue = queue }, cancellationToken: cancellationToken));
+        return oldest is null or DBNull ? null : Timestamps.Parse(oldest);
+    }
+
     public async Task<int> CountFailedAsync(string queue, CancellationToken cancellationToken)
     {
         const string sql = "SELECT COUNT(*) FROM work_items WHERE queue = @Queue AND failed_at IS NOT NULL";

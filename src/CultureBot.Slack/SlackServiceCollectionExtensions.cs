@@ -31,6 +31,7 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<SlackRateLimiter>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackInboundQueue>();
+        services.AddSingleton<Core.Queue.IInboundBacklog, SlackInboundBacklog>();
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackBotAdapter>();

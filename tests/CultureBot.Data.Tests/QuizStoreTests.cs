@@ -79,6 +79,23 @@ public class QuizStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task The_oldest_pending_item_of_a_queue_is_known_and_failed_items_do_not_count(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var queue = new SqlWorkQueue(db.Database);
+
+        Assert.Null(await queue.OldestPendingAsync("q", CancellationToken.None));
+        var first = await queue.EnqueueAsync("q", "{}", Start, CancellationToken.None);
+        await queue.EnqueueAsync("q", "{}", Start.AddSeconds(5), CancellationToken.None);
+        Assert.Equal(Start, await queue.OldestPendingAsync("q", CancellationToken.None));
+
+        await queue.FailAsync(first, "broken", Start.AddSeconds(6), CancellationToken.None);
+        Assert.Equal(Start.AddSeconds(5), await queue.OldestPendingAsync("q", CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Leaderboards_sum_points_by_conversation_or_organization_since_a_date_and_names_can_be_hidden(StorageProvider provider)
     {
         var (db, store, _) = await StartedAsync(provider);

@@ -34,4 +34,7 @@ internal sealed class InMemoryWorkQueue : IWorkQueue
     public Task<int> CountPendingAsync(string queue, CancellationToken cancellationToken) => Task.FromResult(_items.Count);
 
     public Task<int> CountFailedAsync(string queue, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    /// <summary>Not tracked here: the in-memory queue keeps no receipt times.</summary>
+    public Task<DateTimeOffset?> OldestPendingAsync(string queue, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 }

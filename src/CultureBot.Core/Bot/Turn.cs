@@ -55,6 +55,12 @@ public sealed record Turn
     /// <summary>The platform's id for this event, used to process a retried event once.</summary>
     public string? InboundId { get; init; }
 
+    /// <summary>
+    /// When the bot received it, when that was earlier than now (a payload that waited in a queue); null means now.
+    /// A quiz answer counts at this time: clicked before the bell, it is on time.
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     /// <summary>The platform's raw event type, for logs (e.g. <c>messageReaction</c>).</summary>
     public string? RawType { get; init; }
 }

@@ -15,6 +15,25 @@ public sealed class Pacer(TimeProvider clock)
     public void Defer(string key, DateTimeOffset until) =>
         _next.AddOrUpdate(key, until, (_, next) => next > until ? next : until);
 
+    /// <summary>Takes <paramref name="key"/>'s slot if it is free now, without waiting; false (and nothing booked) when it is not.</summary>
+    public bool TryTake(string key, TimeSpan spacing)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var next = _next.GetOrAdd(key, now);
+            if (next > now)
+            {
+                return false;
+            }
+
+            if (_next.TryUpdate(key, now + spacing, next))
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>Waits until <paramref name="key"/> may be used, at most once per <paramref name="spacing"/>.</summary>
     public async Task WaitAsync(string key, TimeSpan spacing, CancellationToken cancellationToken)
     {

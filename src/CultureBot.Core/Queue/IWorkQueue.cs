@@ -42,6 +42,19 @@ public interface IWorkQueue
     /// <summary>Items not yet done (due or not, claimed or not), for health and tests.</summary>
     Task<int> CountPendingAsync(string queue, CancellationToken cancellationToken);
 
+    /// <summary>When the oldest item not yet done (and not set aside) was stored; null when there is none.</summary>
+    Task<DateTimeOffset?> OldestPendingAsync(string queue, CancellationToken cancellationToken);
+
     /// <summary>Items set aside by <see cref="FailAsync"/>, waiting for an operator.</summary>
     Task<int> CountFailedAsync(string queue, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Inbound work stored but not yet processed (Slack payloads wait in a queue; Teams invokes are processed as they
+/// come). A quiz round waits for the clicks received before its bell before it closes.
+/// </summary>
+public interface IInboundBacklog
+{
+    /// <summary>When the oldest unprocessed inbound item was received; null when none waits.</summary>
+    Task<DateTimeOffset?> OldestAsync(CancellationToken cancellationToken);
 }

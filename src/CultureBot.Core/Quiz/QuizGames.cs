@@ -24,8 +24,12 @@ public enum QuizAnswerOutcome
 /// decision; the answer count is refreshed by the host, coalesced (<see cref="QuizLiveCounts"/>).
 /// </summary>
 public sealed class QuizGames(
-    IQuizStore store, QuizPool pool, PersonaDirectory personas, IQuizTimer timer, QuizLiveCounts live, StringTable strings, TimeProvider clock)
+    IQuizStore store, QuizPool pool, PersonaDirectory personas, IQuizTimer timer, QuizLiveCounts live, StringTable strings, TimeProvider clock,
+    IEnumerable<Queue.IInboundBacklog> backlogs)
 {
+    /// <summary>How long a round's close may wait for clicks received before its bell and still queued (Slack's worker behind a burst).</summary>
+    public static readonly TimeSpan MaxCloseDelay = TimeSpan.FromSeconds(20);
+
     public const int DefaultRounds = 5;
     public const int MaxRounds = 20;
     public const int DefaultSeconds = 30;
@@ -63,11 +67,15 @@ public sealed class QuizGames(
         return game;
     }
 
-    /// <summary>Records a click. Team answers are scored when the round closes; a solo answer is revealed at once (<paramref name="reveal"/>).</summary>
-    public async Task<(QuizAnswerOutcome Outcome, BotMessage? Reveal)> AnswerAsync(string gameId, int roundNumber, int option, BotUser player, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a click, as of when it was received (<paramref name="receivedAt"/>, for a click that waited in a queue):
+    /// a click before the bell counts. Team answers are scored when the round closes; a solo answer is revealed at once.
+    /// </summary>
+    public async Task<(QuizAnswerOutcome Outcome, BotMessage? Reveal)> AnswerAsync(
+        string gameId, int roundNumber, int option, BotUser player, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(player);
-        var now = clock.GetUtcNow();
+        var now = receivedAt is { } received && received < clock.GetUtcNow() ? received : clock.GetUtcNow();
         if (await store.GetAsync(gameId, cancellationToken) is not { } game || await store.GetRoundAsync(gameId, roundNumber, cancellationToken) is not { } round
             || await QuestionAsync(game, round, cancellationToken) is not { } question || option < 0 || option >= question.Options.Count)
         {
@@ -117,6 +125,13 @@ public sealed class QuizGames(
         }
 
         var now = clock.GetUtcNow();
+        if (game.Mode == QuizMode.Team && now < round.ClosesAt + MaxCloseDelay && await ClicksStillQueuedAsync(round.ClosesAt, cancellationToken))
+        {
+            // Clicks received before the bell are still in the queue: they count, so the round closes a moment later.
+            await timer.ScheduleCloseAsync(gameId, roundNumber, now.AddSeconds(1), cancellationToken);
+            return;
+        }
+
         if (game.Mode == QuizMode.Solo || await QuestionAsync(game, round, cancellationToken) is not { } question)
         {
             // A solo round nobody answered, or a question its pack no longer has: closed, nothing to say.
@@ -273,6 +288,19 @@ public sealed class QuizGames(
 
         var count = await store.CountAnswersAsync(gameId, roundNumber, cancellationToken);
         return (game, messageId, QuizCards.Round(game, round, question, count, open: true, strings, CultureInfo.GetCultureInfo(game.Language)));
+    }
+
+    private async Task<bool> ClicksStillQueuedAsync(DateTimeOffset bell, CancellationToken cancellationToken)
+    {
+        foreach (var backlog in backlogs)
+        {
+            if (await backlog.OldestAsync(cancellationToken) is { } oldest && oldest < bell)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<QuizQuestion?> QuestionAsync(QuizGame game, QuizRound round, CancellationToken cancellationToken) =>

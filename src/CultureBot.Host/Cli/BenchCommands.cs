@@ -29,11 +29,14 @@ internal static class BenchCommands
         var players = new Option<int>("--players") { Description = "Players answering one round.", DefaultValueFactory = _ => 2_000 };
         var within = new Option<int>("--within") { Description = "Seconds over which the players click.", DefaultValueFactory = _ => 10 };
         var roundSeconds = new Option<int>("--round-seconds") { Description = "How long the round stays open.", DefaultValueFactory = _ => 15 };
-        var quiz = new Command("quiz", "Measure one quiz round under load: every player counted once, click acknowledgement latency, card updates per second.") { players, within, roundSeconds };
+        var platform = new Option<string>("--platform") { Description = "teams or slack.", DefaultValueFactory = _ => "teams" };
+        platform.AcceptOnlyFromAmong("teams", "slack");
+        var quiz = new Command("quiz", "Measure one quiz round under load: every player counted once, click acknowledgement latency, card updates per second.") { players, within, roundSeconds, platform };
         quiz.SetAction(async (parse, cancellationToken) =>
         {
+            await using IQuizBenchPlatform bench = parse.GetValue(platform) == "slack" ? await SlackQuizBench.StartAsync() : new TeamsQuizBench();
             var result = await QuizLoadBenchmark.RunAsync(
-                parse.GetValue(players), TimeSpan.FromSeconds(parse.GetValue(within)), parse.GetValue(roundSeconds), Console.Error, cancellationToken);
+                bench, parse.GetValue(players), TimeSpan.FromSeconds(parse.GetValue(within)), parse.GetValue(roundSeconds), Console.Error, cancellationToken);
             Console.WriteLine(result);
             return result.Counted == result.Players && result.Errors == 0 ? 0 : 1;
         });

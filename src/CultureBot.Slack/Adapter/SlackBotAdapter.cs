@@ -52,7 +52,8 @@ public sealed partial class SlackBotAdapter(
 
         var userId = UserOf(inbound);
         var profile = await users.GetAsync(workspace, userId, cancellationToken);
-        var turn = SlackTurnMapper.ToTurn(inbound, new SlackTurnMapper.Context(workspace.BotUserId, profile.Culture, profile.TimeZone, clock.GetUtcNow()));
+        var turn = SlackTurnMapper.ToTurn(inbound, new SlackTurnMapper.Context(workspace.BotUserId, profile.Culture, profile.TimeZone, clock.GetUtcNow()))
+            with { ReceivedAt = inbound.ReceivedAt };
 
         if (eventType == "app_home_opened" && SlackInbound.StringOf(inbound.Payload["event"]?["tab"]) == "home" && userId is not null)
         {

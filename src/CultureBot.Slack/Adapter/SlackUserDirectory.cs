@@ -12,12 +12,16 @@ public sealed record SlackUserProfile(CultureInfo Culture, string? TimeZone);
 /// <summary>
 /// Slack payloads carry no locale: <c>users.info</c> (with <c>include_locale</c>) tells it, and the time zone.
 /// Cached for an hour per user, so a conversation costs one call; on failure the user is answered in English.
+/// users.info allows about 100 calls a minute: when a burst of new users (2,000 players joining a quiz) outruns it,
+/// a user not known yet is answered in English at once and their profile is fetched in the background for their
+/// next turn, rather than every turn of the burst waiting twenty minutes in line.
 /// </summary>
 public sealed class SlackUserDirectory(SlackWebApiClient api, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, (SlackUserProfile Profile, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _fetching = new(StringComparer.Ordinal);
 
     public async Task<SlackUserProfile> GetAsync(SlackWorkspace workspace, string? userId, CancellationToken cancellationToken)
     {
@@ -34,16 +38,53 @@ public sealed class SlackUserDirectory(SlackWebApiClient api, TimeProvider clock
             return cached.Profile;
         }
 
-        var info = await api.UserInfoAsync(workspace.BotToken, workspace.TeamId, userId, cancellationToken);
+        var info = await api.UserInfoAsync(workspace.BotToken, workspace.TeamId, userId, cancellationToken, waitForSlot: false);
+        if (info.Error == SlackWebApiClient.WouldWait)
+        {
+            FetchLater(workspace, userId, key);
+            return new SlackUserProfile(Locales.English, null);
+        }
+
+        return Remember(key, info);
+    }
+
+    private SlackUserProfile Remember(string key, SlackApiResult info)
+    {
         var user = info.Ok ? info.Body?["user"] : null;
         var profile = new SlackUserProfile(
             Locales.Resolve(user?["locale"]?.GetValue<string>()),
             user?["tz"]?.GetValue<string>());
         if (info.Ok)
         {
-            _cache[key] = (profile, now + CacheFor);
+            _cache[key] = (profile, clock.GetUtcNow() + CacheFor);
         }
 
         return profile;
+    }
+
+    /// <summary>One background fetch per user, waiting its turn in users.info's rate limit.</summary>
+    private void FetchLater(SlackWorkspace workspace, string userId, string key)
+    {
+        if (!_fetching.TryAdd(key, 0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                Remember(key, await api.UserInfoAsync(workspace.BotToken, workspace.TeamId, userId, CancellationToken.None));
+            }
+#pragma warning disable CA1031 // A failed profile fetch only means English until the next try.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+            finally
+            {
+                _fetching.TryRemove(key, out _);
+            }
+        });
     }
 }

@@ -18,6 +18,9 @@ public enum SlackInboundKind
 /// <summary>One verified inbound payload, as queued for the worker.</summary>
 public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
 {
+    /// <summary>When the bot stored it: the moment that counts (a quiz answer clicked before the bell), however long it waited in the queue.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     public string? TeamId =>
         StringOf(Payload["team_id"]) ?? StringOf(Payload["team"]?["id"]) ?? StringOf(Payload["user"]?["team_id"]) ?? StringOf(Payload["view"]?["team_id"]);
 
@@ -33,14 +36,24 @@ public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
         _ => StringOf(Payload["trigger_id"]) is { } trigger ? $"trigger:{trigger}" : null,
     };
 
-    public string Serialize() => new JsonObject { ["kind"] = Kind.ToString(), ["payload"] = Payload.DeepClone() }.ToJsonString();
+    public string Serialize() => new JsonObject
+    {
+        ["kind"] = Kind.ToString(),
+        ["received"] = ReceivedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["payload"] = Payload.DeepClone(),
+    }.ToJsonString();
 
     public static SlackInbound Deserialize(string json)
     {
         var root = JsonNode.Parse(json)?.AsObject() ?? throw new FormatException("A queued Slack item is not a JSON object.");
         return new SlackInbound(
             Enum.Parse<SlackInboundKind>(StringOf(root["kind"]) ?? throw new FormatException("A queued Slack item has no kind.")),
-            root["payload"]?.AsObject() ?? throw new FormatException("A queued Slack item has no payload."));
+            root["payload"]?.AsObject() ?? throw new FormatException("A queued Slack item has no payload."))
+        {
+            ReceivedAt = StringOf(root["received"]) is { } received
+                ? DateTimeOffset.Parse(received, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+                : null,
+        };
     }
 
     /// <summary>A JSON string value, or null when absent, empty or not a string (Slack payloads are client data).</summary>

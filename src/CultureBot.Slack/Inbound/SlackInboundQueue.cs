@@ -29,6 +29,7 @@ public sealed partial class SlackInboundQueue(IWorkQueue queue, TimeProvider clo
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var now = clock.GetUtcNow();
+        inbound = inbound with { ReceivedAt = now };
         if (inbound.DedupeKey is { } key)
         {
             if (await queue.EnqueueOnceAsync(QueueName, Platforms.Slack, key, inbound.Serialize(), now, cancellationToken) is null)
@@ -62,4 +63,10 @@ public sealed partial class SlackInboundQueue(IWorkQueue queue, TimeProvider clo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Kind} {Key} seen before: acknowledged, not processed again")]
     private static partial void LogDuplicate(ILogger logger, SlackInboundKind kind, string key);
+}
+
+/// <summary>The Slack payloads stored but not processed yet: a quiz round waits for the clicks received before its bell.</summary>
+public sealed class SlackInboundBacklog(IWorkQueue queue) : IInboundBacklog
+{
+    public Task<DateTimeOffset?> OldestAsync(CancellationToken cancellationToken) => queue.OldestPendingAsync(SlackInboundQueue.QueueName, cancellationToken);
 }

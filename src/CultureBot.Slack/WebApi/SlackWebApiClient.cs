@@ -31,9 +31,18 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
     public Task<SlackApiResult> PublishViewAsync(string token, string workspace, string userId, JsonObject view, CancellationToken cancellationToken) =>
         CallAsync("views.publish", token, workspace, new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
 
-    /// <summary>A user, with their locale (<c>include_locale</c>) and time zone. A read method: sent as a form, which every read method takes.</summary>
-    public Task<SlackApiResult> UserInfoAsync(string token, string workspace, string userId, CancellationToken cancellationToken) =>
-        SendAsync("users.info", workspace, null, () =>
+    /// <summary>The error of a call not made because its rate limit had no free slot and the caller would not wait.</summary>
+    public const string WouldWait = "would_wait";
+
+    /// <summary>
+    /// A user, with their locale (<c>include_locale</c>) and time zone. A read method: sent as a form, which every read
+    /// method takes. With <paramref name="waitForSlot"/> false, a call that would have to wait for users.info's rate
+    /// limit is not made: the result is <see cref="WouldWait"/>.
+    /// </summary>
+    public Task<SlackApiResult> UserInfoAsync(string token, string workspace, string userId, CancellationToken cancellationToken, bool waitForSlot = true) =>
+        !waitForSlot && !limiter.TryTake(workspace, "users.info")
+            ? Task.FromResult(new SlackApiResult(false, WouldWait, null, 0))
+            : SendAsync("users.info", workspace, null, paced: !waitForSlot, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, MethodUrl("users.info"))
             {
@@ -82,7 +91,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
 
         var body = message.ToJsonString();
         return SendAsync(
-            "response_url",
+            SlackRateLimiter.ResponseUrlMethod,
             responseUrl.Host,
             null,
             () => new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") },
@@ -110,11 +119,19 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
 
     private string MethodUrl(string method) => options.Value.ApiBaseUrl.TrimEnd('/') + "/" + method;
 
-    private async Task<SlackApiResult> SendAsync(string method, string workspace, string? channel, Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken)
+    private Task<SlackApiResult> SendAsync(string method, string workspace, string? channel, Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken) =>
+        SendAsync(method, workspace, channel, paced: false, newRequest, cancellationToken);
+
+    /// <param name="paced">The caller already took the first attempt's slot (<see cref="SlackRateLimiter.TryTake"/>).</param>
+    private async Task<SlackApiResult> SendAsync(string method, string workspace, string? channel, bool paced, Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitAsync(workspace, method, channel, cancellationToken);
+            if (attempt > 1 || !paced)
+            {
+                await limiter.WaitAsync(workspace, method, channel, cancellationToken);
+            }
+
             using var request = newRequest();
             using var response = await http.SendAsync(request, cancellationToken);
 

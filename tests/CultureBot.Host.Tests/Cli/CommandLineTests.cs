@@ -164,6 +164,19 @@ public sealed class CommandLineTests : IDisposable
         Assert.NotEmpty(question["explanation"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("teams")]
+    [InlineData("slack")]
+    public async Task The_quiz_load_benchmark_counts_every_player_once_and_refuses_second_clicks(string platform)
+    {
+        var (status, output, error) = await RunCapturedAsync("bench", "quiz", "--players", "60", "--within", "2", "--round-seconds", "10", "--platform", platform);
+
+        Assert.True(status == 0, error + output);
+        var fields = output.Trim().Split('\n')[^1].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        Assert.Equal((platform, "60", "66", "6", "0"), (fields["platform"], fields["counted"], fields["clicks"], fields["refused_second_clicks"], fields["errors"]));
+        Assert.InRange(int.Parse(fields["max_updates_per_s"], System.Globalization.CultureInfo.InvariantCulture), 0, 7);
+    }
+
     [Fact]
     public async Task Quiz_generate_names_the_broken_pack()
     {

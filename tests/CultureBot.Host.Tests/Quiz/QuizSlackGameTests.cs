@@ -120,6 +120,28 @@ public sealed class QuizSlackGameTests : IDisposable
     }
 
     [Fact]
+    public async Task Solo_practice_in_a_direct_message_reveals_in_place_and_moves_on()
+    {
+        await CommandAsync("U0PLAYER009", "quiz", "solo", channel: "D0SOLO00001");
+        var question = (await _slack.WaitForAsync("hooks/solo"))[0];
+        Assert.Equal("ephemeral", question["response_type"]!.GetValue<string>());
+        Assert.Contains("Persona quiz · practice", Text(question), StringComparison.Ordinal);
+        var (game, round) = ParseBlockId(BlockId(question)!);
+        var right = await RightOptionAsync(game, round);
+
+        await ClickAsync("U0PLAYER009", "Dana", game, round, right, "reveal", channel: "D0SOLO00001", ephemeral: true);
+        var reveal = (await _slack.WaitForAsync("hooks/reveal"))[0];
+        Assert.True(reveal["replace_original"]!.GetValue<bool>());
+        Assert.Contains("Right! +", Text(reveal), StringComparison.Ordinal);
+        Assert.Contains("*Why*", Text(reveal), StringComparison.Ordinal);
+
+        await ClickAsync("U0PLAYER009", "Dana", game, round, null, "next", channel: "D0SOLO00001", ephemeral: true, actionId: "quiz-next");
+        var next = (await _slack.WaitForAsync("hooks/next"))[0];
+        Assert.Equal((game, 2), ParseBlockId(BlockId(next)!));
+        Assert.Empty(_timer.Scheduled);
+    }
+
+    [Fact]
     public async Task A_second_game_cannot_start_while_one_is_running()
     {
         await CommandAsync("U0PLAYER001", "quiz start", "one");
@@ -183,11 +205,11 @@ public sealed class QuizSlackGameTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
     }
 
-    private Task CommandAsync(string user, string text, string hook) =>
+    private Task CommandAsync(string user, string text, string hook, string channel = Channel) =>
         PostSignedAsync("/slack/commands", Form(new()
         {
             ["team_id"] = FakeSlackApi.TeamId,
-            ["channel_id"] = Channel,
+            ["channel_id"] = channel,
             ["channel_name"] = "customer-culture",
             ["user_id"] = user,
             ["command"] = "/culturebot",
@@ -196,7 +218,7 @@ public sealed class QuizSlackGameTests : IDisposable
             ["trigger_id"] = Guid.NewGuid().ToString("N"),
         }), "application/x-www-form-urlencoded");
 
-    private Task ClickAsync(string user, string name, string game, int round, int option, string hook) =>
+    private Task ClickAsync(string user, string name, string game, int round, int? option, string hook, string channel = Channel, bool ephemeral = false, string? actionId = null) =>
         PostSignedAsync("/slack/interactions", Form(new()
         {
             ["payload"] = new JsonObject
@@ -204,15 +226,15 @@ public sealed class QuizSlackGameTests : IDisposable
                 ["type"] = "block_actions",
                 ["user"] = new JsonObject { ["id"] = user, ["name"] = name, ["team_id"] = FakeSlackApi.TeamId },
                 ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
-                ["channel"] = new JsonObject { ["id"] = Channel },
-                ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1724319999.000100", ["channel_id"] = Channel },
+                ["channel"] = new JsonObject { ["id"] = channel },
+                ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1724319999.000100", ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
                 ["response_url"] = _slack.ResponseUrl(hook),
                 ["trigger_id"] = Guid.NewGuid().ToString("N"),
                 ["actions"] = new JsonArray(new JsonObject
                 {
-                    ["action_id"] = $"quiz-answer:{option}",
+                    ["action_id"] = actionId ?? $"quiz-answer:{option}",
                     ["block_id"] = $"quiz:{game}:{round}",
-                    ["value"] = option.ToString(CultureInfo.InvariantCulture),
+                    ["value"] = option?.ToString(CultureInfo.InvariantCulture) ?? game,
                     ["type"] = "button",
                     ["action_ts"] = $"{TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}.{Guid.NewGuid().ToString("N")[..6]}",
                 }),

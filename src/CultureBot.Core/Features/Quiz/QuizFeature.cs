@@ -95,7 +95,7 @@ public static class QuizFeature
             return;
         }
 
-        var (outcome, reveal) = await context.Services.GetRequiredService<QuizGames>().AnswerAsync(gameId, round, option, player, cancellationToken);
+        var (outcome, reveal) = await context.Services.GetRequiredService<QuizGames>().AnswerAsync(gameId, round, option, player, context.Turn.ReceivedAt, cancellationToken);
         if (reveal is not null)
         {
             // Solo: the question card turns into its answer, with the next question's button.
