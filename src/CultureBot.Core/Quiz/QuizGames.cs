@@ -175,6 +175,10 @@ public sealed class QuizGames(
             messages.Add(new OutboxMessage(game.Conversation, QuizCards.Scores(
                 strings.Get("quizFinalTitle", culture), strings.Format("quizFinalSubtitle", culture, game.Rounds), scores,
                 s => Display(s.PlayerId, s.PlayerName, everyone, culture), strings, culture), Purpose));
+
+            // And where the game leaves the conversation's week, this round's points included (they are written below).
+            var roundPoints = thisRound.Zip(points).ToDictionary(p => p.First.PlayerId, p => (p.First.PlayerName, p.Second.Points), StringComparer.Ordinal);
+            messages.Add(new OutboxMessage(game.Conversation, await LeaderboardAsync(game.Conversation, QuizScope.Conversation, weekly: true, culture, cancellationToken, roundPoints), Purpose));
         }
 
         var closing = new QuizRoundClosing(gameId, roundNumber, now, [.. points], messages, next, finished);
@@ -252,13 +256,28 @@ public sealed class QuizGames(
     }
 
     /// <summary>A leaderboard: this conversation's or the organization's, this week's (since Monday 0:00 UTC) or all time.</summary>
-    public async Task<BotMessage> LeaderboardAsync(ConversationKey conversation, QuizScope scope, bool weekly, CultureInfo culture, CancellationToken cancellationToken)
+    /// <param name="unsaved">Points decided but not written yet (the last round of a game that is closing), by player.</param>
+    public async Task<BotMessage> LeaderboardAsync(
+        ConversationKey conversation, QuizScope scope, bool weekly, CultureInfo culture, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, (string? Name, int Points)>? unsaved = null)
     {
         ArgumentNullException.ThrowIfNull(culture);
+        const int top = 10;
         var now = clock.GetUtcNow();
         var monday = now.UtcDateTime.Date.AddDays(-(((int)now.UtcDateTime.DayOfWeek + 6) % 7));
         DateTimeOffset? since = weekly ? new DateTimeOffset(monday, TimeSpan.Zero) : null;
-        var scores = await store.LeaderboardAsync(conversation, scope, since, 10, cancellationToken);
+        var scores = await store.LeaderboardAsync(conversation, scope, since, unsaved is null ? top : top + unsaved.Count, cancellationToken);
+        if (unsaved is not null)
+        {
+            var merged = scores.ToDictionary(s => s.PlayerId, StringComparer.Ordinal);
+            foreach (var (player, (name, points)) in unsaved)
+            {
+                merged[player] = merged.TryGetValue(player, out var known) ? known with { Points = known.Points + points } : new QuizScore(player, name, points, points > 0 ? 1 : 0, 1);
+            }
+
+            scores = [.. merged.Values.OrderByDescending(s => s.Points).ThenBy(s => s.PlayerName, StringComparer.Ordinal).Take(top)];
+        }
+
         var hidden = await store.HiddenAmongAsync(scores.Select(s => s.PlayerId), cancellationToken);
         var title = strings.Get(scope == QuizScope.Organization ? "quizBoardOrganization" : "quizBoardConversation", culture);
         var subtitle = strings.Get(weekly ? "quizBoardWeek" : "quizBoardAllTime", culture);

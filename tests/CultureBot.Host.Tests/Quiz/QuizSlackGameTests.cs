@@ -108,6 +108,13 @@ public sealed class QuizSlackGameTests : IDisposable
 
         Assert.Null(await Store.RunningInAsync(new Core.Conversations.ConversationKey("slack", FakeSlackApi.TeamId, Channel), CancellationToken.None));
 
+        // After the game, where it leaves the channel's week: the same points, this last round included.
+        var week = Text(await WaitForPostAsync(c => Text(c).Contains("Quiz leaderboard: this conversation", StringComparison.Ordinal), 1));
+        foreach (var player in new[] { "U0PLAYER001", "U0PLAYER002", "U0PLAYER003" })
+        {
+            Assert.Contains($"*{answers.Where(a => a.PlayerId == player).Sum(a => a.Points)} pts*", week, StringComparison.Ordinal);
+        }
+
         // The leaderboard counts the game; a player who hides their name appears as anonymous.
         await CommandAsync("U0PLAYER002", "quiz hide me", "hide");
         await _slack.WaitForAsync("hooks/hide");
