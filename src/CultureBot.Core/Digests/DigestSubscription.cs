@@ -1,4 +1,5 @@
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Localization;
 
 namespace CultureBot.Core.Digests;
 
@@ -34,7 +35,7 @@ public sealed record DigestSubscription(ConversationKey Conversation, DayOfWeek 
     /// <summary>The next send time strictly after <paramref name="after"/>, in UTC: the local day and time in the subscription's zone.</summary>
     public DateTimeOffset NextAfter(DateTimeOffset after)
     {
-        var zone = DigestTimeZones.Find(TimeZone);
+        var zone = TimeZones.Find(TimeZone);
         var local = TimeZoneInfo.ConvertTime(after, zone);
         var date = DateOnly.FromDateTime(local.DateTime);
         for (var i = 0; i <= 7; i++)
@@ -45,36 +46,13 @@ public sealed record DigestSubscription(ConversationKey Conversation, DayOfWeek 
                 continue;
             }
 
-            var candidate = DigestTimeZones.ToUtc(candidateDate.ToDateTime(Time), zone);
+            var candidate = TimeZones.ToUtc(candidateDate.ToDateTime(Time), zone);
             if (candidate > after)
             {
                 return candidate;
             }
         }
 
-        return DigestTimeZones.ToUtc(date.AddDays(7).ToDateTime(Time), zone);
-    }
-}
-
-/// <summary>Time zone lookups that never throw on user input, and local-to-UTC that survives DST gaps.</summary>
-public static class DigestTimeZones
-{
-    /// <summary>The zone for an IANA or Windows id; UTC when unknown (the caller says so to the user).</summary>
-    public static TimeZoneInfo Find(string? id) =>
-        id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public static bool IsKnown(string? id) => id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
-
-    /// <summary>A local wall-clock time as UTC. In a spring-forward gap (09:00 never happens once a year in no zone, but 02:30 does) the time an hour later is used.</summary>
-    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
-        {
-            unspecified = unspecified.AddHours(1);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
+        return TimeZones.ToUtc(date.AddDays(7).ToDateTime(Time), zone);
     }
 }

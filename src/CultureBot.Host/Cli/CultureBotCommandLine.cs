@@ -16,6 +16,7 @@ internal static class CultureBotCommandLine
             PackCommands.Create(),
             VerbatimCommands.Create(),
             QuizCommands.Create(),
+            OnboardingCommands.Create(),
             BenchCommands.Create(),
         };
 

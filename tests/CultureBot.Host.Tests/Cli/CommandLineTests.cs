@@ -178,6 +178,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Onboarding_plan_prints_the_dated_cards_at_nine_local_across_the_spring_change_of_time()
+    {
+        var (status, output, error) = await RunCapturedAsync(
+            "onboarding", "plan", "--pack", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"),
+            "--start", "2026-03-27", "--tz", "Europe/Paris", "--days", "3", "--holiday", "2026-03-31");
+
+        Assert.True(status == 0, error);
+        var lines = output.Trim().Split('\n').Skip(1).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Contains("Fri 2026-03-27  09:00 UTC+01:00 2026-03-27 08:00Z intro", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Mon 2026-03-30  09:00 UTC+02:00 2026-03-30 07:00Z persona: Camille", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Wed 2026-04-01", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Onboarding_plan_refuses_an_unknown_time_zone_naming_the_option()
+    {
+        var (status, _, error) = await RunCapturedAsync(
+            "onboarding", "plan", "--pack", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"), "--start", "2026-03-27", "--tz", "Mars/Olympus");
+
+        Assert.Equal(2, status);
+        Assert.Contains("--tz: 'Mars/Olympus' is not a time zone", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Quiz_generate_names_the_broken_pack()
     {
         var pack = Path.Combine(_directory, "broken.yaml");

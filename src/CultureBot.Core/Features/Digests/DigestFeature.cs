@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Localization;
 using CultureBot.Core.Digests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,7 +103,7 @@ public static partial class DigestFeature
                     time = new TimeOnly(hour, minute);
                 }
             }
-            else if (DigestTimeZones.IsKnown(word))
+            else if (TimeZones.IsKnown(word))
             {
                 zone = word;
             }
@@ -112,7 +113,7 @@ public static partial class DigestFeature
             }
         }
 
-        var known = DigestTimeZones.IsKnown(conversationZone) ? conversationZone : null;
+        var known = TimeZones.IsKnown(conversationZone) ? conversationZone : null;
         return new ScheduleRequest(day, time, zone ?? known ?? "UTC", zone is null && known is null, unknown);
     }
 
