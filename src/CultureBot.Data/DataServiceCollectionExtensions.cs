@@ -1,6 +1,7 @@
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Digests;
 using CultureBot.Core.Installations;
+using CultureBot.Core.Onboarding;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Queue;
 using CultureBot.Core.Quiz;
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
         services.AddSingleton<IDigestStore, SqlDigestStore>();
         services.AddSingleton<IQuizStore, SqlQuizStore>();
+        services.AddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

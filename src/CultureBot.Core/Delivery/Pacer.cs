@@ -15,20 +15,29 @@ public sealed class Pacer(TimeProvider clock)
     public void Defer(string key, DateTimeOffset until) =>
         _next.AddOrUpdate(key, until, (_, next) => next > until ? next : until);
 
-    /// <summary>Takes <paramref name="key"/>'s slot if it is free now, without waiting; false (and nothing booked) when it is not.</summary>
-    public bool TryTake(string key, TimeSpan spacing)
+    /// <summary>
+    /// Waits for <paramref name="key"/>'s slot if it comes within <paramref name="maxWait"/>; false (and nothing booked)
+    /// when it would come later: the caller does without rather than queue behind a burst.
+    /// </summary>
+    public async Task<bool> TryWaitAsync(string key, TimeSpan spacing, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         while (true)
         {
             var now = clock.GetUtcNow();
             var next = _next.GetOrAdd(key, now);
-            if (next > now)
+            var slot = next > now ? next : now;
+            if (slot - now > maxWait)
             {
                 return false;
             }
 
-            if (_next.TryUpdate(key, now + spacing, next))
+            if (_next.TryUpdate(key, slot + spacing, next))
             {
+                if (slot > now)
+                {
+                    await Task.Delay(slot - now, clock, cancellationToken);
+                }
+
                 return true;
             }
         }

@@ -12,6 +12,8 @@ using CultureBot.Data;
 using CultureBot.Host.Quiz;
 using CultureBot.Host.Scheduling;
 using CultureBot.Core.Features.Quiz;
+using CultureBot.Core.Features.Onboarding;
+using CultureBot.Core.Onboarding;
 using CultureBot.Llm;
 using CultureBot.Slack;
 using CultureBot.Teams;
@@ -68,8 +70,10 @@ public static class BotHost
         services.AddSingleton<DigestScheduler>();
         services.AddCultureBotScheduling(configuration);
         services.AddCultureBotQuiz();
+        services.AddSingleton(new OnboardingJourneys(new OnboardingCalendar()));
+        services.AddSingleton<OnboardingScheduler>();
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

@@ -13,12 +13,15 @@ public sealed record SlackUserProfile(CultureInfo Culture, string? TimeZone);
 /// Slack payloads carry no locale: <c>users.info</c> (with <c>include_locale</c>) tells it, and the time zone.
 /// Cached for an hour per user, so a conversation costs one call; on failure the user is answered in English.
 /// users.info allows about 100 calls a minute: when a burst of new users (2,000 players joining a quiz) outruns it,
-/// a user not known yet is answered in English at once and their profile is fetched in the background for their
-/// next turn, rather than every turn of the burst waiting twenty minutes in line.
+/// a user not known yet who would wait more than two seconds is answered in English at once and their profile is
+/// fetched in the background for their next turn, rather than every turn of the burst waiting twenty minutes in line.
 /// </summary>
 public sealed class SlackUserDirectory(SlackWebApiClient api, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
+
+    /// <summary>How long a turn may wait for users.info's rate limit before answering in English (a couple of users at once wait; a burst does not).</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, (SlackUserProfile Profile, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _fetching = new(StringComparer.Ordinal);
@@ -38,7 +41,7 @@ public sealed class SlackUserDirectory(SlackWebApiClient api, TimeProvider clock
             return cached.Profile;
         }
 
-        var info = await api.UserInfoAsync(workspace.BotToken, workspace.TeamId, userId, cancellationToken, waitForSlot: false);
+        var info = await api.UserInfoAsync(workspace.BotToken, workspace.TeamId, userId, cancellationToken, MaxWait);
         if (info.Error == SlackWebApiClient.WouldWait)
         {
             FetchLater(workspace, userId, key);

@@ -22,9 +22,9 @@ public sealed class SlackRateLimiter(TimeProvider clock)
         _ => 50,
     };
 
-    /// <summary>Takes a slot for <paramref name="method"/> if one is free now (not for channel-paced messages); false when the caller would have to wait.</summary>
-    public bool TryTake(string workspace, string method) =>
-        _pacer.TryTake($"{workspace}|{method}", TimeSpan.FromMinutes(1) / PerMinute(method));
+    /// <summary>Waits for a slot for <paramref name="method"/> if one comes within <paramref name="maxWait"/>; false when the caller would wait longer.</summary>
+    public Task<bool> TryWaitAsync(string workspace, string method, TimeSpan maxWait, CancellationToken cancellationToken) =>
+        _pacer.TryWaitAsync($"{workspace}|{method}", TimeSpan.FromMinutes(1) / PerMinute(method), maxWait, cancellationToken);
 
     /// <summary>Waits until a call of <paramref name="method"/> (to <paramref name="channel"/>, for messages) is within the limits.</summary>
     public async Task WaitAsync(string workspace, string method, string? channel, CancellationToken cancellationToken)

@@ -36,13 +36,17 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
 
     /// <summary>
     /// A user, with their locale (<c>include_locale</c>) and time zone. A read method: sent as a form, which every read
-    /// method takes. With <paramref name="waitForSlot"/> false, a call that would have to wait for users.info's rate
-    /// limit is not made: the result is <see cref="WouldWait"/>.
+    /// method takes. With <paramref name="maxWait"/>, a call that would wait longer for users.info's rate limit is not
+    /// made: the result is <see cref="WouldWait"/>.
     /// </summary>
-    public Task<SlackApiResult> UserInfoAsync(string token, string workspace, string userId, CancellationToken cancellationToken, bool waitForSlot = true) =>
-        !waitForSlot && !limiter.TryTake(workspace, "users.info")
-            ? Task.FromResult(new SlackApiResult(false, WouldWait, null, 0))
-            : SendAsync("users.info", workspace, null, paced: !waitForSlot, () =>
+    public async Task<SlackApiResult> UserInfoAsync(string token, string workspace, string userId, CancellationToken cancellationToken, TimeSpan? maxWait = null)
+    {
+        if (maxWait is { } most && !await limiter.TryWaitAsync(workspace, "users.info", most, cancellationToken))
+        {
+            return new SlackApiResult(false, WouldWait, null, 0);
+        }
+
+        return await SendAsync("users.info", workspace, null, paced: maxWait is not null, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, MethodUrl("users.info"))
             {
@@ -51,6 +55,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return request;
         }, cancellationToken);
+    }
 
     public Task<SlackApiResult> AuthTestAsync(string token, CancellationToken cancellationToken) =>
         CallAsync("auth.test", token, "auth", [], cancellationToken);
@@ -122,7 +127,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
     private Task<SlackApiResult> SendAsync(string method, string workspace, string? channel, Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken) =>
         SendAsync(method, workspace, channel, paced: false, newRequest, cancellationToken);
 
-    /// <param name="paced">The caller already took the first attempt's slot (<see cref="SlackRateLimiter.TryTake"/>).</param>
+    /// <param name="paced">The caller already waited for the first attempt's slot (<see cref="SlackRateLimiter.TryWaitAsync"/>).</param>
     private async Task<SlackApiResult> SendAsync(string method, string workspace, string? channel, bool paced, Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

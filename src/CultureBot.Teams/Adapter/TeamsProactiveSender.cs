@@ -46,8 +46,33 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(message);
-        return DeliverAsync(reference, serviceUrl => connector.SendToConversationAsync(serviceUrl, reference.Key.ConversationId, ToActivity(reference, message), cancellationToken), cancellationToken);
+        return DeliverAsync(reference, async serviceUrl =>
+        {
+            var conversationId = reference.Key.ConversationId;
+            if (conversationId.StartsWith(UserPrefix, StringComparison.Ordinal))
+            {
+                // A person the bot has not talked to alone yet (a newcomer in a team): Teams opens the one-to-one chat.
+                var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+                {
+                    Bot = new ChannelAccount { Id = reference.BotId },
+                    Members = [new ChannelAccount { Id = conversationId[UserPrefix.Length..] }],
+                    TenantId = reference.Key.TenantId,
+                    ChannelData = new TeamsChannelData { Tenant = new TeamsIdName { Id = reference.Key.TenantId } },
+                }, cancellationToken);
+                if (created.Outcome != ConnectorOutcome.Succeeded || created.Id is null)
+                {
+                    return created;
+                }
+
+                conversationId = created.Id;
+            }
+
+            return await connector.SendToConversationAsync(serviceUrl, conversationId, ToActivity(reference, message, conversationId), cancellationToken);
+        }, cancellationToken);
     }
+
+    /// <summary>A conversation id that names a person rather than a conversation: the one-to-one chat is created on first send.</summary>
+    public const string UserPrefix = "user:";
 
     public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string messageId, BotMessage message, CancellationToken cancellationToken)
     {
@@ -88,12 +113,12 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
         };
     }
 
-    private Activity ToActivity(ConversationReference reference, BotMessage message)
+    private Activity ToActivity(ConversationReference reference, BotMessage message, string? conversationId = null)
     {
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
-            Conversation = new ConversationAccount { Id = reference.Key.ConversationId },
+            Conversation = new ConversationAccount { Id = conversationId ?? reference.Key.ConversationId },
             Locale = reference.Locale,
         };
         TeamsMessages.SetContent(activity, message, cards, Locales.Resolve(reference.Locale));

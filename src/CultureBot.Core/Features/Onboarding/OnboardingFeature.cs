@@ -1,0 +1,147 @@
+using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
+using CultureBot.Core.Localization;
+using CultureBot.Core.Onboarding;
+using CultureBot.Core.Personas;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Core.Features.Onboarding;
+
+/// <summary>
+/// Onboarding in chat, English and French: <c>onboarding start</c> (for oneself), <c>onboarding on|off</c> (in a
+/// channel or team: people who join it are enrolled), <c>onboarding pause|resume|stop</c>, <c>onboarding</c> (where I
+/// am). Newcomers get their cards in their personal chat with the bot.
+/// </summary>
+public static class OnboardingFeature
+{
+    public static BotRouteBuilder MapOnboarding(this BotRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        return routes
+            .MapCommand("onboarding", ["intégration", "integration", "parcours"], HandleAsync)
+            .OnMembersAdded("onboarding-newcomers", EnrolNewcomersAsync);
+    }
+
+    private static Task HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var verb = TextMatching.Fold(context.CommandArguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty);
+        return verb switch
+        {
+            "start" or "demarrer" or "commencer" or "me" => StartAsync(context, cancellationToken),
+            "on" or "activer" => ChannelAsync(context, true, cancellationToken),
+            "off" or "desactiver" => ChannelAsync(context, false, cancellationToken),
+            "pause" => StatusAsync(context, EnrolmentStatus.Paused, cancellationToken),
+            "resume" or "reprendre" => StatusAsync(context, EnrolmentStatus.Active, cancellationToken),
+            "stop" or "arreter" => StatusAsync(context, EnrolmentStatus.Stopped, cancellationToken),
+            _ => ShowAsync(context, cancellationToken),
+        };
+    }
+
+    private static async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Turn.From is not { } me)
+        {
+            return;
+        }
+
+        var enrolled = await EnrolAsync(context, me, null, cancellationToken);
+        await context.SendAsync(BotMessage.FromText(context.T(enrolled ? "onboardingStarted" : "onboardingAlready")), cancellationToken);
+    }
+
+    private static async Task EnrolNewcomersAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var store = context.Services.GetRequiredService<IOnboardingStore>();
+        if (!await store.IsChannelOnAsync(context.Turn.Conversation.Key, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var member in context.Turn.Members)
+        {
+            await EnrolAsync(context, member, "channel", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Enrols <paramref name="person"/> (no second enrolment) and records how to reach them in a personal chat: this
+    /// conversation when it is one, else a personal chat the platform opens on the first card (Teams creates the
+    /// one-to-one conversation, Slack opens the direct message).
+    /// </summary>
+    private static async Task<bool> EnrolAsync(TurnContext context, BotUser person, string? by, CancellationToken cancellationToken)
+    {
+        if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack)
+        {
+            return false;
+        }
+
+        var here = context.Turn.Conversation;
+        var personKey = here.Key with { ConversationId = person.Id };
+        var deliverTo = here.Kind == ConversationKind.Personal && here.UserId == person.Id
+            ? here.Key
+            : here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? "user:" + person.Id : person.Id };
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (deliverTo != here.Key)
+        {
+            await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
+                here with { Key = deliverTo, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);
+        }
+
+        var journeys = context.Services.GetRequiredService<OnboardingJourneys>();
+        var zone = here.TimeZone is { } id && TimeZones.IsKnown(id) ? id : "UTC";
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.Find(zone)).DateTime);
+        var first = journeys.Calendar.DueAt(journeys.Calendar.OnOrAfter(today), TimeZones.Find(zone));
+        var enrolment = new Enrolment(personKey, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active, by ?? context.Turn.From?.Id, null, now);
+        return await context.Services.GetRequiredService<IOnboardingStore>().EnrolAsync(enrolment, cancellationToken);
+    }
+
+    private static async Task ChannelAsync(TurnContext context, bool enabled, CancellationToken cancellationToken)
+    {
+        if (context.Turn.Conversation.Kind == ConversationKind.Personal)
+        {
+            await context.SendAsync(BotMessage.FromText(context.T("onboardingChannelOnly")), cancellationToken);
+            return;
+        }
+
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await context.Services.GetRequiredService<IOnboardingStore>().SetChannelAsync(context.Turn.Conversation.Key, enabled, context.Turn.From?.Id, now, cancellationToken);
+        await context.SendAsync(BotMessage.FromText(context.T(enabled ? "onboardingChannelOn" : "onboardingChannelOff")), cancellationToken);
+    }
+
+    private static async Task StatusAsync(TurnContext context, EnrolmentStatus status, CancellationToken cancellationToken)
+    {
+        if (context.Turn.From is not { } me)
+        {
+            return;
+        }
+
+        var store = context.Services.GetRequiredService<IOnboardingStore>();
+        var person = context.Turn.Conversation.Key with { ConversationId = me.Id };
+        DateTimeOffset? next = null;
+        if (status == EnrolmentStatus.Active && await store.GetAsync(person, cancellationToken) is { } enrolment)
+        {
+            var journeys = context.Services.GetRequiredService<OnboardingJourneys>();
+            var zone = TimeZones.Find(enrolment.TimeZone);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Services.GetRequiredService<TimeProvider>().GetUtcNow(), zone).DateTime);
+            next = journeys.Calendar.DueAt(journeys.Calendar.After(today), zone);
+        }
+
+        var changed = await store.SetStatusAsync(person, status, next, cancellationToken);
+        var key = !changed ? "onboardingNotEnrolled" : status switch
+        {
+            EnrolmentStatus.Paused => "onboardingPaused",
+            EnrolmentStatus.Active => "onboardingResumed",
+            _ => "onboardingStopped",
+        };
+        await context.SendAsync(BotMessage.FromText(context.T(key)), cancellationToken);
+    }
+
+    private static async Task ShowAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var me = context.Turn.From is { } from ? context.Turn.Conversation.Key with { ConversationId = from.Id } : null;
+        var enrolment = me is null ? null : await context.Services.GetRequiredService<IOnboardingStore>().GetAsync(me, cancellationToken);
+        var text = enrolment is null
+            ? context.T("onboardingNotEnrolled")
+            : string.Format(context.Culture, context.T("onboardingStatus"), enrolment.NextStep, context.T("onboardingState" + enrolment.Status));
+        await context.SendAsync(BotMessage.FromText(text), cancellationToken);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Delivery;
+using CultureBot.Core.Localization;
+using CultureBot.Core.Personas;
+using CultureBot.Core.Verbatims;
+
+namespace CultureBot.Core.Onboarding;
+
+/// <summary>
+/// Sends the onboarding cards that are due: each active newcomer's next card, then the next one on the following
+/// working day at 9:00 in their time zone. A newcomer whose day was missed (the host was down) gets that card now
+/// and the next one on the next working day: a catch-up, not a flood. The last card completes the journey, and the
+/// enroller gets a short report when they asked for one. Decided once per card, whatever fires the check.
+/// </summary>
+public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore verbatims, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings)
+{
+    public const string Purpose = "onboarding";
+
+    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var enrolment in await store.DueAsync(now, cancellationToken))
+        {
+            if (personas.Packs.FirstOrDefault(p => p.Slug == enrolment.PackSlug) is not { } pack)
+            {
+                continue;
+            }
+
+            var journey = journeys.For(pack);
+            var step = Math.Clamp(enrolment.NextStep, 0, journey.Steps.Count - 1);
+            var card = journey.Steps[step];
+            var verbatim = card.Kind == OnboardingCardKind.Verbatim ? await VerbatimOfTheDayAsync(pack, step, cancellationToken) : null;
+            var messages = new List<OutboxMessage>
+            {
+                new(enrolment.DeliverTo, OnboardingCards.Day(card, step + 1, journey.Steps.Count, pack, verbatim), Purpose),
+            };
+            var completed = step + 1 >= journey.Steps.Count;
+            if (completed && enrolment.ReportTo is { } reportTo)
+            {
+                var culture = CultureInfo.GetCultureInfo(enrolment.Language);
+                messages.Add(new OutboxMessage(reportTo, BotMessage.FromText(strings.Format("onboardingReport", culture, enrolment.Name ?? enrolment.Person.ConversationId, journey.Steps.Count)), Purpose));
+            }
+
+            var zone = TimeZones.Find(enrolment.TimeZone);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            var next = journeys.Calendar.DueAt(journeys.Calendar.After(today), zone);
+            if (await store.AdvanceAsync(enrolment.Person, enrolment.NextStep, next, completed, messages, now, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>A verbatim in the pack's language, a different one for each place in the journey.</summary>
+    private async Task<Verbatim?> VerbatimOfTheDayAsync(PersonaPack pack, int step, CancellationToken cancellationToken)
+    {
+        var said = await verbatims.ListAsync(pack.Language.Split('-')[0], DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var withPersona = said.Where(v => v.PersonaId is not null).ToList();
+        var pool = withPersona.Count > 0 ? withPersona : [.. said];
+        return pool.Count == 0 ? null : pool[step % pool.Count];
+    }
+}
+
+/// <summary>The journey each pack's newcomers follow (the organization's own when configured, else the default) and the calendar.</summary>
+public sealed class OnboardingJourneys(OnboardingCalendar calendar, Func<PersonaPack, OnboardingJourney?>? custom = null)
+{
+    public OnboardingCalendar Calendar { get; } = calendar;
+
+    public OnboardingJourney For(PersonaPack pack) => custom?.Invoke(pack) ?? OnboardingJourney.Default(pack);
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CultureBot.Core.Conversations;
+using CultureBot.Core.Onboarding;
+using CultureBot.Host.Tests.Support;
+using CultureBot.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CultureBot.Host.Tests.Onboarding;
+
+/// <summary>
+/// Onboarding over signed Slack requests, on a fake clock: a channel turns onboarding on, a French newcomer joins on
+/// a Friday morning, and gets one card a working day at 9:00 Paris time in a direct message — Friday, then Monday
+/// to Thursday, nothing on the weekend — in French.
+/// </summary>
+public sealed class OnboardingSlackTests : IDisposable
+{
+    private const string Secret = "onboarding-signing-secret-0123456789";
+    private const string Channel = "C0WELCOME01";
+    private const string Newcomer = "UFRNEWBIE01";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero)); // Friday 9:30 in Paris
+    private readonly FakeSlackApi _slack = new();
+    private readonly BotHostFactory _host;
+    private readonly HttpClient _client;
+
+    public OnboardingSlackTests()
+    {
+        _host = new BotHostFactory(
+            new Dictionary<string, string?>
+            {
+                ["Slack:SigningSecret"] = Secret,
+                ["Slack:BotToken"] = "xoxb-configured-token",
+                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            },
+            services => services.AddSingleton<TimeProvider>(_clock));
+        _client = _host.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _host.Dispose();
+        _slack.Dispose();
+    }
+
+    [Fact]
+    public async Task A_newcomer_gets_a_card_each_working_day_at_nine_local_time_skipping_the_weekend()
+    {
+        await CommandAsync("U0MANAGER01", "onboarding on", "on");
+        Assert.Contains("Onboarding on", Text((await _slack.WaitForAsync("hooks/on"))[0]), StringComparison.Ordinal);
+        await EventAsync(new JsonObject { ["type"] = "member_joined_channel", ["user"] = Newcomer, ["channel"] = Channel, ["channel_type"] = "C", ["team"] = FakeSlackApi.TeamId }, "Ev-join-1");
+
+        var store = _host.Services.GetRequiredService<IOnboardingStore>();
+        var person = new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, Newcomer);
+        var enrolment = await WaitForAsync(() => store.GetAsync(person, CancellationToken.None));
+        Assert.Equal(("Europe/Paris", "fr", EnrolmentStatus.Active), (enrolment.TimeZone, enrolment.Language, enrolment.Status));
+
+        // The same person joining another channel is not enrolled twice.
+        await EventAsync(new JsonObject { ["type"] = "member_joined_channel", ["user"] = Newcomer, ["channel"] = Channel, ["channel_type"] = "C", ["team"] = FakeSlackApi.TeamId }, "Ev-join-2");
+
+        var scheduler = _host.Services.GetRequiredService<OnboardingScheduler>();
+        var instants = new[]
+        {
+            new DateTimeOffset(2026, 11, 20, 8, 31, 0, TimeSpan.Zero),  // Friday, 9:31 in Paris: the first card, due since 9:00
+            new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero),   // Saturday
+            new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero),   // Sunday
+            new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero),  // Monday 8:59
+            new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero),   // Monday 9:00
+            new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero),
+        };
+        var postsAt = new List<int>();
+        foreach (var instant in instants)
+        {
+            _clock.SetUtcNow(instant);
+            await scheduler.SendDueAsync(instant, CancellationToken.None);
+            await scheduler.SendDueAsync(instant, CancellationToken.None); // a second check (another host): nothing more
+            postsAt.Add((await SettledPostsAsync()).Count);
+        }
+
+        Assert.Equal([1, 1, 1, 1, 2, 3, 4, 5], postsAt);
+        var cards = _slack.Calls("chat.postMessage");
+        Assert.All(cards, c => Assert.Equal("D0NEWCOMER1", c["channel"]!.GetValue<string>()));
+        Assert.Equal(
+            ["Jour 1/8", "Jour 2/8", "Jour 3/8", "Jour 4/8", "Jour 5/8"],
+            cards.Select(c => System.Text.RegularExpressions.Regex.Match(Text(c), "Jour \\d/\\d").Value));
+        Assert.Contains("Qui sont nos clients ?", Text(cards[0]), StringComparison.Ordinal);
+        Assert.Contains("Voici Camille", Text(cards[1]), StringComparison.Ordinal);
+        Assert.Equal(5, (await store.GetAsync(person, CancellationToken.None))!.NextStep);
+    }
+
+    /// <summary>The outbox and Slack's pacing wait on the fake clock: moves it on a second at a time until the outbox is empty.</summary>
+    private async Task<IReadOnlyList<JsonObject>> SettledPostsAsync()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+            if (await _host.Services.GetRequiredService<Core.Queue.IWorkQueue>().CountPendingAsync(Core.Delivery.OutboxMessage.QueueName, CancellationToken.None) == 0)
+            {
+                break;
+            }
+        }
+
+        return _slack.Calls("chat.postMessage");
+    }
+
+    /// <summary>Waits for the worker, moving the fake clock on a little (the Slack client paces users.info on it).</summary>
+    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("never came");
+    }
+
+    private static string Text(JsonObject message) =>
+        message.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private async Task PostSignedAsync(string path, string body, string contentType)
+    {
+        var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+    }
+
+    private Task CommandAsync(string user, string text, string hook) =>
+        PostSignedAsync("/slack/commands", string.Join('&', new Dictionary<string, string>
+        {
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["channel_id"] = Channel,
+            ["user_id"] = user,
+            ["command"] = "/culturebot",
+            ["text"] = text,
+            ["response_url"] = _slack.ResponseUrl(hook),
+            ["trigger_id"] = Guid.NewGuid().ToString("N"),
+        }.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), "application/x-www-form-urlencoded");
+
+    private Task EventAsync(JsonObject ev, string eventId) =>
+        PostSignedAsync("/slack/events", new JsonObject
+        {
+            ["type"] = "event_callback",
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["event_id"] = eventId,
+            ["event_time"] = 1724318855,
+            ["event"] = ev,
+        }.ToJsonString(), "application/json");
+}
