@@ -13,6 +13,19 @@ public sealed class FakeConnector : IDisposable
 
     public FakeConnector()
     {
+        // Creating a conversation (a one-to-one chat with a newcomer) answers its new id.
+        _server
+            .Given(Request.Create().WithPath("/_connector/v3/conversations").UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => new WireMock.ResponseMessage
+            {
+                StatusCode = 201,
+                BodyData = new WireMock.Util.BodyData
+                {
+                    BodyAsString = $"{{\"id\":\"a:1on1-{Interlocked.Increment(ref _next)}\"}}",
+                    DetectedBodyType = WireMock.Types.BodyType.String,
+                },
+                Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            }));
         _server
             .Given(Request.Create().WithPath("/_connector/v3/conversations/*").UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(201).WithCallback(_ => new WireMock.ResponseMessage
