@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Onboarding;
 using CultureBot.Host.Tests.Support;
-using CultureBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,6 +21,7 @@ public sealed class OnboardingSlackTests : IDisposable
     private readonly FakeSlackApi _slack = new();
     private readonly BotHostFactory _host;
     private readonly HttpClient _client;
+    private readonly SignedSlack _signed;
 
     public OnboardingSlackTests()
     {
@@ -37,6 +34,7 @@ public sealed class OnboardingSlackTests : IDisposable
             },
             services => services.AddSingleton<TimeProvider>(_clock));
         _client = _host.CreateClient();
+        _signed = new SignedSlack(_client, Secret, _clock);
     }
 
     public void Dispose()
@@ -127,37 +125,9 @@ public sealed class OnboardingSlackTests : IDisposable
         throw new TimeoutException("never came");
     }
 
-    private static string Text(JsonObject message) =>
-        message.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static string Text(JsonObject message) => SignedSlack.Text(message);
 
-    private async Task PostSignedAsync(string path, string body, string contentType)
-    {
-        var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
-    }
+    private Task CommandAsync(string user, string text, string hook) => _signed.CommandAsync(Channel, user, text, _slack.ResponseUrl(hook));
 
-    private Task CommandAsync(string user, string text, string hook) =>
-        PostSignedAsync("/slack/commands", string.Join('&', new Dictionary<string, string>
-        {
-            ["team_id"] = FakeSlackApi.TeamId,
-            ["channel_id"] = Channel,
-            ["user_id"] = user,
-            ["command"] = "/culturebot",
-            ["text"] = text,
-            ["response_url"] = _slack.ResponseUrl(hook),
-            ["trigger_id"] = Guid.NewGuid().ToString("N"),
-        }.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), "application/x-www-form-urlencoded");
-
-    private Task EventAsync(JsonObject ev, string eventId) =>
-        PostSignedAsync("/slack/events", new JsonObject
-        {
-            ["type"] = "event_callback",
-            ["team_id"] = FakeSlackApi.TeamId,
-            ["event_id"] = eventId,
-            ["event_time"] = 1724318855,
-            ["event"] = ev,
-        }.ToJsonString(), "application/json");
+    private Task EventAsync(JsonObject ev, string eventId) => _signed.EventAsync(ev, eventId);
 }

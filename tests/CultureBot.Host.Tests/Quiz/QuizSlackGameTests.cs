@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Quiz;
 using CultureBot.Host.Tests.Support;
-using CultureBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Host.Tests.Quiz;
@@ -24,6 +21,7 @@ public sealed class QuizSlackGameTests : IDisposable
     private readonly RecordingTimer _timer = new();
     private readonly BotHostFactory _host;
     private readonly HttpClient _client;
+    private readonly SignedSlack _signed;
 
     public QuizSlackGameTests()
     {
@@ -36,6 +34,7 @@ public sealed class QuizSlackGameTests : IDisposable
             },
             services => services.AddSingleton<IQuizTimer>(_timer));
         _client = _host.CreateClient();
+        _signed = new SignedSlack(_client, Secret, TimeProvider.System);
     }
 
     public void Dispose()
@@ -200,56 +199,13 @@ public sealed class QuizSlackGameTests : IDisposable
         return (parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture));
     }
 
-    private static string Text(JsonObject message) =>
-        message.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    private async Task PostSignedAsync(string path, string body, string contentType)
-    {
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
-    }
+    private static string Text(JsonObject message) => SignedSlack.Text(message);
 
     private Task CommandAsync(string user, string text, string hook, string channel = Channel) =>
-        PostSignedAsync("/slack/commands", Form(new()
-        {
-            ["team_id"] = FakeSlackApi.TeamId,
-            ["channel_id"] = channel,
-            ["channel_name"] = "customer-culture",
-            ["user_id"] = user,
-            ["command"] = "/culturebot",
-            ["text"] = text,
-            ["response_url"] = _slack.ResponseUrl(hook),
-            ["trigger_id"] = Guid.NewGuid().ToString("N"),
-        }), "application/x-www-form-urlencoded");
+        _signed.CommandAsync(channel, user, text, _slack.ResponseUrl(hook));
 
     private Task ClickAsync(string user, string name, string game, int round, int? option, string hook, string channel = Channel, bool ephemeral = false, string? actionId = null) =>
-        PostSignedAsync("/slack/interactions", Form(new()
-        {
-            ["payload"] = new JsonObject
-            {
-                ["type"] = "block_actions",
-                ["user"] = new JsonObject { ["id"] = user, ["name"] = name, ["team_id"] = FakeSlackApi.TeamId },
-                ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
-                ["channel"] = new JsonObject { ["id"] = channel },
-                ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1724319999.000100", ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
-                ["response_url"] = _slack.ResponseUrl(hook),
-                ["trigger_id"] = Guid.NewGuid().ToString("N"),
-                ["actions"] = new JsonArray(new JsonObject
-                {
-                    ["action_id"] = actionId ?? $"quiz-answer:{option}",
-                    ["block_id"] = $"quiz:{game}:{round}",
-                    ["value"] = option?.ToString(CultureInfo.InvariantCulture) ?? game,
-                    ["type"] = "button",
-                    ["action_ts"] = $"{TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}.{Guid.NewGuid().ToString("N")[..6]}",
-                }),
-            }.ToJsonString(),
-        }), "application/x-www-form-urlencoded");
-
-    private static string Form(Dictionary<string, string> fields) =>
-        string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        _signed.ClickAsync(channel, user, name, actionId ?? $"quiz-answer:{option}", option?.ToString(CultureInfo.InvariantCulture) ?? game, $"quiz:{game}:{round}", _slack.ResponseUrl(hook), ephemeral);
 
     /// <summary>The round timer's seam: records what the game asked for; the test closes rounds itself.</summary>
     private sealed class RecordingTimer : IQuizTimer

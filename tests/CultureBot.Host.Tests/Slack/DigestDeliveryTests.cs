@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
 using CultureBot.Core.Queue;
 using CultureBot.Host.Tests.Support;
-using CultureBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
@@ -41,15 +37,8 @@ public sealed class DigestDeliveryTests : IDisposable
         _slack.Dispose();
     }
 
-    private async Task CommandAsync(string text, string responseUrl)
-    {
-        var body = $"team_id={FakeSlackApi.TeamId}&channel_id=C0DIGEST001&user_id=U05RAVI9KQ2&command=%2Fculturebot&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id={Guid.NewGuid():N}";
-        var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().SendAsync(request)).StatusCode);
-    }
+    private Task CommandAsync(string text, string responseUrl) =>
+        new SignedSlack(_host.CreateClient(), Secret, _clock).CommandAsync("C0DIGEST001", "U05RAVI9KQ2", text, responseUrl);
 
     /// <summary>Lets the host's workers run: they wait on the fake clock between rounds.</summary>
     private async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> WaitForPostsAsync(int count)
