@@ -21,6 +21,28 @@ public class SlackTurnMapperTests
     private static SlackInbound Event(string file) => new(SlackInboundKind.Event, JsonNode.Parse(Fixture(file))!.AsObject());
 
     [Fact]
+    public void The_people_a_command_or_message_mentions_are_read_with_their_names_the_bot_excepted()
+    {
+        var command = new JsonObject
+        {
+            ["team_id"] = "T1", ["channel_id"] = "C1", ["user_id"] = "U0MANAGER1", ["command"] = "/culturebot",
+            ["text"] = $"onboarding enrol <@UNADIA0001|nadia> <@{BotUserId}|culturebot> <@W0TOM00001> <@UNADIA0001|nadia>",
+        };
+        var mention = new JsonObject
+        {
+            ["type"] = "event_callback", ["team_id"] = "T1", ["event_id"] = "Ev1",
+            ["event"] = new JsonObject { ["type"] = "app_mention", ["user"] = "U0MANAGER1", ["channel"] = "C1", ["ts"] = "1.2", ["text"] = $"<@{BotUserId}> onboarding enrol <@UNADIA0001>" },
+        };
+
+        var slash = SlackTurnMapper.ToTurn(new SlackInbound(SlackInboundKind.Command, command), English);
+        var message = SlackTurnMapper.ToTurn(new SlackInbound(SlackInboundKind.Event, mention), English);
+
+        Assert.Equal([new BotUser("UNADIA0001", "nadia"), new BotUser("W0TOM00001", null)], slash.Mentions);
+        Assert.Equal([new BotUser("UNADIA0001", null)], message.Mentions);
+        Assert.Equal("onboarding enrol <@UNADIA0001>", message.Text);
+    }
+
+    [Fact]
     public void An_app_mention_is_a_message_without_the_bots_mention_threaded_in_its_channel()
     {
         var turn = SlackTurnMapper.ToTurn(Event("app_mention.event_callback.json"), English);

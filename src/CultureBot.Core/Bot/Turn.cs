@@ -52,6 +52,9 @@ public sealed record Turn
     /// <summary>For <see cref="TurnKind.MembersAdded"/> and <see cref="TurnKind.MembersRemoved"/>.</summary>
     public IReadOnlyList<BotUser> Members { get; init; } = [];
 
+    /// <summary>People the message @mentions, the bot excepted (a manager enrolling a newcomer).</summary>
+    public IReadOnlyList<BotUser> Mentions { get; init; } = [];
+
     /// <summary>The platform's id for this event, used to process a retried event once.</summary>
     public string? InboundId { get; init; }
 

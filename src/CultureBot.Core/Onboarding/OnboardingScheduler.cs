@@ -27,6 +27,14 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
                 continue;
             }
 
+            // A card missed on a working day waits for the next one, never for a weekend or a holiday.
+            var zone = TimeZones.Find(enrolment.TimeZone);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            if (!journeys.Calendar.IsWorkingDay(today))
+            {
+                continue;
+            }
+
             var journey = journeys.For(pack);
             var step = Math.Clamp(enrolment.NextStep, 0, journey.Steps.Count - 1);
             var card = journey.Steps[step];
@@ -42,8 +50,6 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
                 messages.Add(new OutboxMessage(reportTo, BotMessage.FromText(strings.Format("onboardingReport", culture, enrolment.Name ?? enrolment.Person.ConversationId, journey.Steps.Count)), Purpose));
             }
 
-            var zone = TimeZones.Find(enrolment.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
             var next = journeys.Calendar.DueAt(journeys.Calendar.After(today), zone);
             if (await store.AdvanceAsync(enrolment.Person, enrolment.NextStep, next, completed, messages, now, cancellationToken))
             {

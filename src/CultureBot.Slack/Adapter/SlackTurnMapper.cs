@@ -54,6 +54,7 @@ public static partial class SlackTurnMapper
         {
             // A bare "/culturebot" asks what the bot can do.
             Text = text.Length == 0 ? "help" : text,
+            Mentions = MentionsIn(Str(payload["text"]), context.BotUserId),
             InboundId = Str(payload["trigger_id"]),
         };
     }
@@ -99,7 +100,7 @@ public static partial class SlackTurnMapper
         {
             case "app_mention":
             case "message" when Str(ev["channel_type"]) == "im" && IsFromPerson(ev, context.BotUserId):
-                return turn with { Kind = TurnKind.Message, Text = CleanText(Str(ev["text"]), context.BotUserId) };
+                return turn with { Kind = TurnKind.Message, Text = CleanText(Str(ev["text"]), context.BotUserId), Mentions = MentionsIn(Str(ev["text"]), context.BotUserId) };
 
             case "member_joined_channel" when user is not null && user == context.BotUserId:
                 return turn with { Kind = TurnKind.ConversationStarted };
@@ -194,6 +195,18 @@ public static partial class SlackTurnMapper
         var withoutBot = botUserId is null ? text : text.Replace($"<@{botUserId}>", string.Empty, StringComparison.Ordinal);
         return Unescape(AnyMention().Replace(withoutBot, m => botUserId is null ? string.Empty : m.Value)).Trim();
     }
+
+    /// <summary>The people a text @mentions (<c>&lt;@U123&gt;</c>, <c>&lt;@U123|name&gt;</c> in escaped commands), the bot excepted.</summary>
+    internal static IReadOnlyList<BotUser> MentionsIn(string? text, string? botUserId) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : [.. UserMention().Matches(text)
+                .Select(m => new BotUser(m.Groups["id"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null))
+                .Where(u => u.Id != botUserId)
+                .DistinctBy(u => u.Id)];
+
+    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|(?<name>[^>]*))?>")]
+    private static partial Regex UserMention();
 
     /// <summary>Slack escapes only &amp;, &lt; and &gt; in message text.</summary>
     private static string Unescape(string text) => WebUtility.HtmlDecode(text);

@@ -48,7 +48,13 @@ public static partial class ActivityTurnMapper
                 return With(turn, TurnKind.Action, verb: submit.Verb, data: submit.Data);
 
             case ActivityTypes.Message:
-                return With(turn, TurnKind.Message, text: StripMentions(activity));
+                return With(turn, TurnKind.Message, text: StripMentions(activity)) with
+                {
+                    Mentions = [.. activity.GetMentions()
+                        .Where(m => m.Mentioned?.Id is { } id && id != activity.Recipient?.Id)
+                        .Select(m => new BotUser(m.Mentioned!.Id!, m.Mentioned.Name))
+                        .DistinctBy(u => u.Id)],
+                };
 
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
                 var invoke = activity.Value?.Deserialize(TeamsJsonContext.Default.AdaptiveCardInvokeValue);

@@ -91,6 +91,36 @@ public sealed class OnboardingSlackTests : IDisposable
         Assert.Equal(5, (await store.GetAsync(person, CancellationToken.None))!.NextStep);
     }
 
+    [Fact]
+    public async Task A_manager_enrols_newcomers_by_mention_and_hears_when_each_one_completes_the_journey()
+    {
+        await CommandAsync("U0MANAGER01", "onboarding enrol <@UFRNADIA01|nadia> <@U0TOM000001|tom>", "enrol");
+        Assert.Contains("Enrolled: nadia, tom", Text((await _slack.WaitForAsync("hooks/enrol"))[0]), StringComparison.Ordinal);
+        await CommandAsync("U0MANAGER01", "onboarding enrol <@UFRNADIA01|nadia>", "again");
+        Assert.Contains("Already on the journey: nadia", Text((await _slack.WaitForAsync("hooks/again"))[0]), StringComparison.Ordinal);
+
+        var store = _host.Services.GetRequiredService<IOnboardingStore>();
+        var nadia = (await store.GetAsync(new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, "UFRNADIA01"), CancellationToken.None))!;
+        Assert.Equal(("U0MANAGER01", "U0MANAGER01"), (nadia.EnrolledBy, nadia.ReportTo?.ConversationId));
+
+        // Eight working days later (a card each morning, none on the weekend), the journey is complete and the manager
+        // told, once per newcomer. The time zone is the enrolling conversation's (here the manager's, New York).
+        Assert.Equal("America/New_York", nadia.TimeZone);
+        var scheduler = _host.Services.GetRequiredService<OnboardingScheduler>();
+        var day = new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero); // 10:00 in New York
+        for (var i = 0; i < 14; i++, day = day.AddDays(1))
+        {
+            _clock.SetUtcNow(day);
+            await scheduler.SendDueAsync(day, CancellationToken.None);
+        }
+
+        var posts = await SettledPostsAsync();
+        Assert.Equal(8, (await store.GetAsync(nadia.Person, CancellationToken.None))!.NextStep);
+        Assert.Equal(EnrolmentStatus.Completed, (await store.GetAsync(nadia.Person, CancellationToken.None))!.Status);
+        Assert.Equal(16, posts.Count(p => Text(p).Contains("Getting to know our customers", StringComparison.Ordinal)));
+        Assert.Equal(2, posts.Count(p => Text(p).Contains("has completed the customer onboarding (8 cards)", StringComparison.Ordinal)));
+    }
+
     /// <summary>The outbox and Slack's pacing wait on the fake clock: moves it on a second at a time until the outbox is empty.</summary>
     private async Task<IReadOnlyList<JsonObject>> SettledPostsAsync()
     {

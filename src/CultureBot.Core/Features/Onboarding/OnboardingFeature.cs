@@ -8,9 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CultureBot.Core.Features.Onboarding;
 
 /// <summary>
-/// Onboarding in chat, English and French: <c>onboarding start</c> (for oneself), <c>onboarding on|off</c> (in a
-/// channel or team: people who join it are enrolled), <c>onboarding pause|resume|stop</c>, <c>onboarding</c> (where I
-/// am). Newcomers get their cards in their personal chat with the bot.
+/// Onboarding in chat, English and French: <c>onboarding start</c> (for oneself), <c>onboarding enrol @someone</c>
+/// (a manager, who gets a report at the end), <c>onboarding on|off</c> (in a channel or team: people who join it are
+/// enrolled), <c>onboarding pause|resume|stop</c>, <c>onboarding</c> (where I am). Newcomers get their cards in their
+/// personal chat with the bot.
 /// </summary>
 public static class OnboardingFeature
 {
@@ -28,6 +29,7 @@ public static class OnboardingFeature
         return verb switch
         {
             "start" or "demarrer" or "commencer" or "me" => StartAsync(context, cancellationToken),
+            "enrol" or "enroll" or "add" or "inscrire" or "ajouter" => EnrolMentionedAsync(context, cancellationToken),
             "on" or "activer" => ChannelAsync(context, true, cancellationToken),
             "off" or "desactiver" => ChannelAsync(context, false, cancellationToken),
             "pause" => StatusAsync(context, EnrolmentStatus.Paused, cancellationToken),
@@ -44,8 +46,39 @@ public static class OnboardingFeature
             return;
         }
 
-        var enrolled = await EnrolAsync(context, me, null, cancellationToken);
+        var enrolled = await EnrolAsync(context, me, null, null, cancellationToken);
         await context.SendAsync(BotMessage.FromText(context.T(enrolled ? "onboardingStarted" : "onboardingAlready")), cancellationToken);
+    }
+
+    /// <summary>A manager enrols the people they @mention; they get a short report when each one completes the journey.</summary>
+    private static async Task EnrolMentionedAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Turn.From is not { } manager || context.Turn.Mentions.Count == 0)
+        {
+            await context.SendAsync(BotMessage.FromText(context.T("onboardingEnrolHow")), cancellationToken);
+            return;
+        }
+
+        var reportTo = await PersonalChatAsync(context, manager, cancellationToken);
+        var enrolled = new List<string>();
+        var already = new List<string>();
+        foreach (var newcomer in context.Turn.Mentions)
+        {
+            (await EnrolAsync(context, newcomer, manager.Id, reportTo, cancellationToken) ? enrolled : already).Add(newcomer.Name ?? newcomer.Id);
+        }
+
+        var lines = new List<string>();
+        if (enrolled.Count > 0)
+        {
+            lines.Add(string.Format(context.Culture, context.T("onboardingEnrolled"), string.Join(", ", enrolled)));
+        }
+
+        if (already.Count > 0)
+        {
+            lines.Add(string.Format(context.Culture, context.T("onboardingEnrolledBefore"), string.Join(", ", already)));
+        }
+
+        await context.SendAsync(BotMessage.FromText(string.Join("\n\n", lines)), cancellationToken);
     }
 
     private static async Task EnrolNewcomersAsync(TurnContext context, CancellationToken cancellationToken)
@@ -58,16 +91,12 @@ public static class OnboardingFeature
 
         foreach (var member in context.Turn.Members)
         {
-            await EnrolAsync(context, member, "channel", cancellationToken);
+            await EnrolAsync(context, member, "channel", null, cancellationToken);
         }
     }
 
-    /// <summary>
-    /// Enrols <paramref name="person"/> (no second enrolment) and records how to reach them in a personal chat: this
-    /// conversation when it is one, else a personal chat the platform opens on the first card (Teams creates the
-    /// one-to-one conversation, Slack opens the direct message).
-    /// </summary>
-    private static async Task<bool> EnrolAsync(TurnContext context, BotUser person, string? by, CancellationToken cancellationToken)
+    /// <summary>Enrols <paramref name="person"/> (no second enrolment); their cards go to their personal chat with the bot.</summary>
+    private static async Task<bool> EnrolAsync(TurnContext context, BotUser person, string? by, ConversationKey? reportTo, CancellationToken cancellationToken)
     {
         if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack)
         {
@@ -75,23 +104,37 @@ public static class OnboardingFeature
         }
 
         var here = context.Turn.Conversation;
-        var personKey = here.Key with { ConversationId = person.Id };
-        var deliverTo = here.Kind == ConversationKind.Personal && here.UserId == person.Id
-            ? here.Key
-            : here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? "user:" + person.Id : person.Id };
+        var deliverTo = await PersonalChatAsync(context, person, cancellationToken);
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (deliverTo != here.Key)
-        {
-            await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
-                here with { Key = deliverTo, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);
-        }
-
         var journeys = context.Services.GetRequiredService<OnboardingJourneys>();
         var zone = here.TimeZone is { } id && TimeZones.IsKnown(id) ? id : "UTC";
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.Find(zone)).DateTime);
         var first = journeys.Calendar.DueAt(journeys.Calendar.OnOrAfter(today), TimeZones.Find(zone));
-        var enrolment = new Enrolment(personKey, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active, by ?? context.Turn.From?.Id, null, now);
+        var enrolment = new Enrolment(
+            here.Key with { ConversationId = person.Id }, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active,
+            by ?? context.Turn.From?.Id, reportTo, now);
         return await context.Services.GetRequiredService<IOnboardingStore>().EnrolAsync(enrolment, cancellationToken);
+    }
+
+    /// <summary>
+    /// Where to write to <paramref name="person"/> alone: this conversation when it is their personal chat, else a
+    /// personal chat the platform opens on the first message (Teams creates the one-to-one conversation, named
+    /// <c>user:ID</c> until then; Slack opens the direct message from the user id), remembered with this
+    /// conversation's service address so that the outbox can reach it.
+    /// </summary>
+    private static async Task<ConversationKey> PersonalChatAsync(TurnContext context, BotUser person, CancellationToken cancellationToken)
+    {
+        var here = context.Turn.Conversation;
+        if (here.Kind == ConversationKind.Personal && here.UserId == person.Id)
+        {
+            return here.Key;
+        }
+
+        var key = here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? "user:" + person.Id : person.Id };
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
+            here with { Key = key, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);
+        return key;
     }
 
     private static async Task ChannelAsync(TurnContext context, bool enabled, CancellationToken cancellationToken)
