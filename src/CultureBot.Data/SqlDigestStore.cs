@@ -65,7 +65,7 @@ public sealed class SqlDigestStore : IDigestStore
         await InsertShownAsync(connection, transaction, key, shownIds, resetShown, at, cancellationToken);
         if (message is not null)
         {
-            await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlWorkQueue.InsertSql, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), DueAt = _database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
+            await SqlWorkQueue.EnqueueOutboxAsync(_database, connection, transaction, message, at, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -113,8 +113,7 @@ public sealed class SqlOnboardingStore(Database database) : IOnboardingStore
 
         foreach (var message in messages)
         {
-            await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                SqlWorkQueue.InsertSql, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), DueAt = database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
+            await SqlWorkQueue.EnqueueOutboxAsync(database, connection, transaction, message, at, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -69,7 +69,7 @@ public sealed class SqlQuizStore(Database database) : IQuizStore
         await InsertRoundAsync(connection, transaction, first, game.Conversation, cancellationToken);
         if (card is not null)
         {
-            await EnqueueAsync(connection, transaction, card, game.StartedAt, cancellationToken);
+            await SqlWorkQueue.EnqueueOutboxAsync(database, connection, transaction, card, game.StartedAt, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -160,7 +160,7 @@ public sealed class SqlQuizStore(Database database) : IQuizStore
 
         foreach (var message in closing.Messages)
         {
-            await EnqueueAsync(connection, transaction, message, closing.At, cancellationToken);
+            await SqlWorkQueue.EnqueueOutboxAsync(database, connection, transaction, message, closing.At, cancellationToken);
         }
 
         if (closing.Next is { } next)
@@ -337,10 +337,6 @@ public sealed class SqlQuizStore(Database database) : IQuizStore
             round.QuestionId,
         }, transaction, cancellationToken: cancellationToken));
     }
-
-    private Task<long> EnqueueAsync(DbConnection connection, DbTransaction transaction, OutboxMessage message, DateTimeOffset at, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            SqlWorkQueue.InsertSql, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), DueAt = database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
 
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using CultureBot.Core.Delivery;
 using CultureBot.Core.Queue;
 using Dapper;
 
@@ -20,6 +22,11 @@ public sealed class SqlWorkQueue : IWorkQueue
     private readonly Database _database;
 
     public SqlWorkQueue(Database database) => _database = database;
+
+    /// <summary>Puts a message in the outbox inside a caller's transaction: the decision to send it commits with it or not at all.</summary>
+    internal static Task<long> EnqueueOutboxAsync(Database database, DbConnection connection, DbTransaction transaction, OutboxMessage message, DateTimeOffset at, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            InsertSql, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), DueAt = database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
 
     public async Task<long> EnqueueAsync(string queue, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
