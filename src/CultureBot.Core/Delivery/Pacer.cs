@@ -44,22 +44,6 @@ public sealed class Pacer(TimeProvider clock)
     }
 
     /// <summary>Waits until <paramref name="key"/> may be used, at most once per <paramref name="spacing"/>.</summary>
-    public async Task WaitAsync(string key, TimeSpan spacing, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = clock.GetUtcNow();
-            var next = _next.GetOrAdd(key, now);
-            var slot = next > now ? next : now;
-            if (_next.TryUpdate(key, slot + spacing, next))
-            {
-                if (slot > now)
-                {
-                    await Task.Delay(slot - now, clock, cancellationToken);
-                }
-
-                return;
-            }
-        }
-    }
+    public Task WaitAsync(string key, TimeSpan spacing, CancellationToken cancellationToken) =>
+        TryWaitAsync(key, spacing, TimeSpan.MaxValue, cancellationToken);
 }

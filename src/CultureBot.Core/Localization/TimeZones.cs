@@ -21,4 +21,8 @@ public static class TimeZones
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
     }
+
+    /// <summary>The calendar day it is in <paramref name="zone"/> at <paramref name="instant"/>.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

@@ -36,6 +36,12 @@ public sealed class OnboardingCalendar(IEnumerable<DateOnly>? holidays = null, T
     /// <summary>The instant a card of <paramref name="day"/> is due in <paramref name="zone"/>.</summary>
     public DateTimeOffset DueAt(DateOnly day, TimeZoneInfo zone) => TimeZones.ToUtc(day.ToDateTime(Time), zone);
 
+    /// <summary>When a journey starting at <paramref name="now"/> sends its first card: today at 9:00 (already due if past) or the next working day's.</summary>
+    public DateTimeOffset FirstDueAt(DateTimeOffset now, TimeZoneInfo zone) => DueAt(OnOrAfter(TimeZones.LocalDate(now, zone)), zone);
+
+    /// <summary>When the card after one sent (or resumed) at <paramref name="now"/> comes: the next working day's 9:00.</summary>
+    public DateTimeOffset NextDueAt(DateTimeOffset now, TimeZoneInfo zone) => DueAt(After(TimeZones.LocalDate(now, zone)), zone);
+
     /// <summary>The dated plan of a journey starting on <paramref name="start"/> (or the next working day), its first <paramref name="days"/> cards.</summary>
     public IReadOnlyList<PlannedCard> Plan(OnboardingJourney journey, DateOnly start, TimeZoneInfo zone, int? days = null)
     {

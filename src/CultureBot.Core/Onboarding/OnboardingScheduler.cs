@@ -29,8 +29,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
 
             // A card missed on a working day waits for the next one, never for a weekend or a holiday.
             var zone = TimeZones.Find(enrolment.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-            if (!journeys.Calendar.IsWorkingDay(today))
+            if (!journeys.Calendar.IsWorkingDay(TimeZones.LocalDate(now, zone)))
             {
                 continue;
             }
@@ -50,8 +49,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
                 messages.Add(new OutboxMessage(reportTo, BotMessage.FromText(strings.Format("onboardingReport", culture, enrolment.Name ?? enrolment.Person.ConversationId, journey.Steps.Count)), Purpose));
             }
 
-            var next = journeys.Calendar.DueAt(journeys.Calendar.After(today), zone);
-            if (await store.AdvanceAsync(enrolment.Person, enrolment.NextStep, next, completed, messages, now, cancellationToken))
+            if (await store.AdvanceAsync(enrolment.Person, enrolment.NextStep, journeys.Calendar.NextDueAt(now, zone), completed, messages, now, cancellationToken))
             {
                 sent++;
             }

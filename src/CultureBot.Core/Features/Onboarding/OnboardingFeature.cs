@@ -106,10 +106,8 @@ public static class OnboardingFeature
         var here = context.Turn.Conversation;
         var deliverTo = await PersonalChatAsync(context, person, cancellationToken);
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var journeys = context.Services.GetRequiredService<OnboardingJourneys>();
         var zone = here.TimeZone is { } id && TimeZones.IsKnown(id) ? id : "UTC";
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.Find(zone)).DateTime);
-        var first = journeys.Calendar.DueAt(journeys.Calendar.OnOrAfter(today), TimeZones.Find(zone));
+        var first = context.Services.GetRequiredService<OnboardingJourneys>().Calendar.FirstDueAt(now, TimeZones.Find(zone));
         var enrolment = new Enrolment(
             here.Key with { ConversationId = person.Id }, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active,
             by ?? context.Turn.From?.Id, reportTo, now);
@@ -162,10 +160,8 @@ public static class OnboardingFeature
         DateTimeOffset? next = null;
         if (status == EnrolmentStatus.Active && await store.GetAsync(person, cancellationToken) is { } enrolment)
         {
-            var journeys = context.Services.GetRequiredService<OnboardingJourneys>();
-            var zone = TimeZones.Find(enrolment.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Services.GetRequiredService<TimeProvider>().GetUtcNow(), zone).DateTime);
-            next = journeys.Calendar.DueAt(journeys.Calendar.After(today), zone);
+            next = context.Services.GetRequiredService<OnboardingJourneys>().Calendar.NextDueAt(
+                context.Services.GetRequiredService<TimeProvider>().GetUtcNow(), TimeZones.Find(enrolment.TimeZone));
         }
 
         var changed = await store.SetStatusAsync(person, status, next, cancellationToken);
