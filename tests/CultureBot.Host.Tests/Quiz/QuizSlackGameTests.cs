@@ -65,6 +65,7 @@ public sealed class QuizSlackGameTests : IDisposable
         await ClickAsync("U0PLAYER001", "Amélie", game, 1, wrong, "a2");
         Assert.Contains($"Answer {QuizCards.Letter(right)} recorded", Text((await _slack.WaitForAsync("hooks/a1"))[0]), StringComparison.Ordinal);
         Assert.Contains("already answered", Text((await _slack.WaitForAsync("hooks/a2"))[0]), StringComparison.Ordinal);
+        await _slack.WaitForAsync("hooks/b1");
         await _slack.WaitForAsync("hooks/c1");
         Assert.Equal(3, await Store.CountAnswersAsync(game, 1, CancellationToken.None));
 
