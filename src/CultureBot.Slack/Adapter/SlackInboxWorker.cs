@@ -57,20 +57,25 @@ public sealed partial class SlackInboxWorker(
     public const int BatchSize = 50;
     public const int Parallelism = 8;
 
-    /// <summary>Whose payload an item is (team and user), or the item itself when it cannot be read.</summary>
-    private static string UserOf(WorkItem item)
+    /// <summary>An item read once; null when it cannot be (processing then fails it with the reader's error).</summary>
+    private static SlackInbound? TryRead(WorkItem item)
     {
         try
         {
-            var payload = SlackInbound.Deserialize(item.Payload).Payload;
-            var user = SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(payload["user"]?["id"]) ?? SlackInbound.StringOf(payload["event"]?["user"]);
-            return user ?? $"item:{item.Id}";
+            return SlackInbound.Deserialize(item.Payload);
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or ArgumentException)
         {
-            return $"item:{item.Id}";
+            return null;
         }
     }
+
+    /// <summary>Whose payload an item is, or the item itself when it cannot be read.</summary>
+    private static string UserOf(WorkItem item, SlackInbound? inbound) =>
+        (inbound?.Payload is { } payload
+            ? SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(payload["user"]?["id"]) ?? SlackInbound.StringOf(payload["event"]?["user"])
+            : null)
+        ?? $"item:{item.Id}";
 
     /// <summary>Claims and processes one batch. Returns how many items it took.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -79,23 +84,24 @@ public sealed partial class SlackInboxWorker(
 
         // One person's payloads in order (two clicks of one user), different people side by side: a burst of 2,000
         // quiz answers in one channel is not processed one by one behind each other's response_url round trips.
-        var byUser = items.GroupBy(UserOf, StringComparer.Ordinal);
+        var byUser = items.Select(item => (Item: item, Inbound: TryRead(item))).GroupBy(i => UserOf(i.Item, i.Inbound), StringComparer.Ordinal);
         await Parallel.ForEachAsync(byUser, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (group, token) =>
         {
-            foreach (var item in group.OrderBy(i => i.Id))
+            foreach (var (item, inbound) in group.OrderBy(i => i.Item.Id))
             {
-                await ProcessAsync(item, token);
+                await ProcessAsync(item, inbound, token);
             }
         });
 
         return items.Count;
     }
 
-    private async Task ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    private async Task ProcessAsync(WorkItem item, SlackInbound? inbound, CancellationToken cancellationToken)
     {
         try
         {
-            await adapter.ProcessAsync(SlackInbound.Deserialize(item.Payload), cancellationToken);
+            // An unreadable item is read again here so that its error is the one recorded.
+            await adapter.ProcessAsync(inbound ?? SlackInbound.Deserialize(item.Payload), cancellationToken);
             await queue.CompleteAsync(item.Id, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
