@@ -47,8 +47,8 @@ public static class FinderFeature
         }
 
         var data = context.Turn.ActionData ?? [];
-        var state = FinderState.Parse(Text(data["session"]));
-        if (Text(data["question"]) is { Length: > 0 } question && int.TryParse(Text(data["answer"]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var answer))
+        var state = FinderState.Parse(ActionValues.Text(data["session"]));
+        if (ActionValues.Text(data["question"]) is { Length: > 0 } question && int.TryParse(ActionValues.Text(data["answer"]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var answer))
         {
             state = state.With(question, answer);
         }
@@ -106,13 +106,4 @@ public static class FinderFeature
 
     private static bool Supports(PersonaPack pack, string answerText, string personaId) =>
         pack.Questions.SelectMany(q => q.Answers).Any(a => a.Text == answerText && a.Weights.GetValueOrDefault(personaId) > 0);
-
-    private static string? Text(JsonNode? node) => node switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-        JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
-        JsonValue v => v.ToJsonString().Trim('"'),
-        _ => null,
-    };
 }

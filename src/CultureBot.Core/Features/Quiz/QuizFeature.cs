@@ -88,9 +88,9 @@ public static class QuizFeature
     private static async Task AnswerAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var data = context.Turn.ActionData ?? [];
-        if (context.Turn.From is not { } player || Text(data["session"]) is not { } gameId
-            || !int.TryParse(Text(data["question"]), NumberStyles.None, CultureInfo.InvariantCulture, out var round)
-            || !int.TryParse(Text(data["answer"]), NumberStyles.None, CultureInfo.InvariantCulture, out var option))
+        if (context.Turn.From is not { } player || ActionValues.Text(data["session"]) is not { } gameId
+            || !int.TryParse(ActionValues.Text(data["question"]), NumberStyles.None, CultureInfo.InvariantCulture, out var round)
+            || !int.TryParse(ActionValues.Text(data["answer"]), NumberStyles.None, CultureInfo.InvariantCulture, out var option))
         {
             return;
         }
@@ -137,12 +137,4 @@ public static class QuizFeature
         await context.Services.GetRequiredService<IQuizStore>().SetHiddenAsync(player.Id, hidden, cancellationToken);
         await context.SendAsync(BotMessage.FromText(context.T(hidden ? "quizHidden" : "quizShown")), cancellationToken);
     }
-
-    private static string? Text(JsonNode? node) => node switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
-        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-        _ => null,
-    };
 }
