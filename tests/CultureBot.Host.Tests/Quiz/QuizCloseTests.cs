@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Queue;
 using CultureBot.Core.Quiz;
@@ -11,7 +10,7 @@ namespace CultureBot.Host.Tests.Quiz;
 public sealed class QuizCloseTests : IDisposable
 {
     private readonly Backlog _backlog = new();
-    private readonly Timer _timer = new();
+    private readonly RecordingQuizTimer _timer = new();
     private readonly BotHostFactory _host;
 
     public QuizCloseTests() =>
@@ -47,16 +46,5 @@ public sealed class QuizCloseTests : IDisposable
         public DateTimeOffset? Oldest { get; set; }
 
         public Task<DateTimeOffset?> OldestAsync(CancellationToken cancellationToken) => Task.FromResult(Oldest);
-    }
-
-    private sealed class Timer : IQuizTimer
-    {
-        public ConcurrentQueue<(string Game, int Round, DateTimeOffset At)> Scheduled { get; } = new();
-
-        public Task ScheduleCloseAsync(string gameId, int round, DateTimeOffset at, CancellationToken cancellationToken)
-        {
-            Scheduled.Enqueue((gameId, round, at));
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Personas;
@@ -18,7 +17,7 @@ public sealed class QuizSlackGameTests : IDisposable
     private const string Secret = "quiz-signing-secret-0123456789abcd";
     private const string Channel = "C05QUIZ0001";
     private readonly FakeSlackApi _slack = new();
-    private readonly RecordingTimer _timer = new();
+    private readonly RecordingQuizTimer _timer = new();
     private readonly BotHostFactory _host;
     private readonly HttpClient _client;
     private readonly SignedSlack _signed;
@@ -207,16 +206,4 @@ public sealed class QuizSlackGameTests : IDisposable
 
     private Task ClickAsync(string user, string name, string game, int round, int? option, string hook, string channel = Channel, bool ephemeral = false, string? actionId = null) =>
         _signed.ClickAsync(channel, user, name, actionId ?? $"quiz-answer:{option}", option?.ToString(CultureInfo.InvariantCulture) ?? game, $"quiz:{game}:{round}", _slack.ResponseUrl(hook), ephemeral);
-
-    /// <summary>The round timer's seam: records what the game asked for; the test closes rounds itself.</summary>
-    private sealed class RecordingTimer : IQuizTimer
-    {
-        public ConcurrentQueue<(string Game, int Round, DateTimeOffset At)> Scheduled { get; } = new();
-
-        public Task ScheduleCloseAsync(string gameId, int round, DateTimeOffset at, CancellationToken cancellationToken)
-        {
-            Scheduled.Enqueue((gameId, round, at));
-            return Task.CompletedTask;
-        }
-    }
 }
