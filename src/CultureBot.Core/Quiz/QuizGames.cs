@@ -25,7 +25,7 @@ public enum QuizAnswerOutcome
 /// </summary>
 public sealed class QuizGames(
     IQuizStore store, QuizPool pool, PersonaDirectory personas, IQuizTimer timer, QuizLiveCounts live, StringTable strings, TimeProvider clock,
-    IEnumerable<Queue.IInboundBacklog> backlogs)
+    IEnumerable<Queue.IInboundBacklog> backlogs) : IDeliveryReceipts
 {
     /// <summary>How long a round's close may wait for clicks received before its bell and still queued (Slack's worker behind a burst).</summary>
     public static readonly TimeSpan MaxCloseDelay = TimeSpan.FromSeconds(20);

@@ -12,15 +12,8 @@ internal static class QuizServiceCollectionExtensions
         services.AddSingleton<QuizLiveCounts>();
         services.AddSingleton<IQuizTimer, QuartzQuizTimer>();
         services.AddSingleton<QuizGames>();
-        services.AddSingleton<IDeliveryReceipts, QuizReceipts>();
+        services.AddSingleton<IDeliveryReceipts>(sp => sp.GetRequiredService<QuizGames>()); // where round cards were posted
         services.AddHostedService<QuizLiveCardRefresher>();
         return services;
-    }
-
-    /// <summary>Where a round card was posted, from the outbox to the game (to update the card later).</summary>
-    private sealed class QuizReceipts(QuizGames games) : IDeliveryReceipts
-    {
-        public Task DeliveredAsync(string receipt, string messageId, CancellationToken cancellationToken) =>
-            games.DeliveredAsync(receipt, messageId, cancellationToken);
     }
 }
