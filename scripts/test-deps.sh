@@ -27,6 +27,8 @@ install_and_start() {
   command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+  # A calendar library we did not write reads our .ics invitations back (Debian's Python, not pyenv's).
+  /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || need_apt+=(python3-icalendar)
   if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
       echo "test-deps: need root to apt-get install ${need_apt[*]}" >&2

@@ -1,3 +1,4 @@
+using CultureBot.Core.Committees;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Digests;
 using CultureBot.Core.Installations;
@@ -32,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDigestStore, SqlDigestStore>();
         services.AddSingleton<IQuizStore, SqlQuizStore>();
         services.AddSingleton<IOnboardingStore, SqlOnboardingStore>();
+        services.AddSingleton<ICommitteeStore, SqlCommitteeStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         return services;

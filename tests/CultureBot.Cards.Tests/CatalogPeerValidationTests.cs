@@ -15,26 +15,31 @@ public class CatalogPeerValidationTests
 {
     private static string CatalogDirectory => Path.Combine(PeerTools.RepoRoot, "cards");
 
+    /// <summary>Each card with its sample, and with each variant sample (<c>samples/variants/CARD.VARIANT.json</c>: the other kinds of a many-kind card).</summary>
     public static TheoryData<string, string> Cards()
     {
         var data = new TheoryData<string, string>();
-        foreach (var name in CardCatalog.Load(CatalogDirectory).Names(Platforms.Teams))
+        var variants = Directory.GetFiles(Path.Combine(CatalogDirectory, "samples", "variants"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        foreach (var name in CardCatalog.Load(CatalogDirectory).Names(Platforms.Teams).Concat(variants))
         {
             foreach (var language in new[] { "en", "fr" })
             {
-                data.Add(name, language);
+                data.Add(name!, language);
             }
         }
 
         return data;
     }
 
-    private static string Expand(string platform, string name, string language)
+    private static string Expand(string platform, string sampleName, string language)
     {
         var catalog = CardCatalog.Load(CatalogDirectory);
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(CatalogDirectory, "samples", name + ".json")))!.AsObject();
+        var variant = sampleName.Contains('.', StringComparison.Ordinal);
+        var name = sampleName.Split('.')[0];
+        var samplePath = variant ? Path.Combine(CatalogDirectory, "samples", "variants", sampleName + ".json") : Path.Combine(CatalogDirectory, "samples", name + ".json");
+        var sample = JsonNode.Parse(File.ReadAllText(samplePath))!.AsObject();
         var card = catalog.Render(platform, new CardContent(name, sample), Locales.Resolve(language));
-        var path = Path.Combine(Path.GetTempPath(), $"culturebot-{platform}-{name}-{language}-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(Path.GetTempPath(), $"culturebot-{platform}-{sampleName}-{language}-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, card.ToJsonString());
         return path;
     }

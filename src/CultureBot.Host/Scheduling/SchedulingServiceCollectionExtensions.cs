@@ -56,6 +56,11 @@ internal static class SchedulingServiceCollectionExtensions
                     .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job.WithIdentity(OnboardingJob.Key));
 
+            quartz.ScheduleJob<CommitteeJob>(
+                trigger => trigger.WithIdentity("committees-every-minute", "culturebot")
+                    .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(CommitteeJob.Key));
+
             // Quiz rounds close on one-shot triggers of this job, stored with the rest; the sweep catches a lost one.
             quartz.AddJob<Quiz.QuizRoundCloseJob>(job => job.WithIdentity(Quiz.QuizRoundCloseJob.Key).StoreDurably());
             quartz.ScheduleJob<Quiz.QuizSweepJob>(

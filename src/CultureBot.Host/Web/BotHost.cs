@@ -9,9 +9,11 @@ using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
+using CultureBot.Host.Committees;
 using CultureBot.Host.Quiz;
 using CultureBot.Host.Scheduling;
 using CultureBot.Core.Features.Quiz;
+using CultureBot.Core.Features.Committees;
 using CultureBot.Core.Features.Onboarding;
 using CultureBot.Core.Onboarding;
 using CultureBot.Llm;
@@ -72,8 +74,9 @@ public static class BotHost
         services.AddCultureBotQuiz();
         services.AddSingleton(new OnboardingJourneys(new OnboardingCalendar()));
         services.AddSingleton<OnboardingScheduler>();
+        services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
@@ -88,5 +91,6 @@ public static class BotHost
         app.MapTeamsEndpoints();
         app.MapPackEndpoints();
         app.MapSlackEndpoints();
+        app.MapCommitteeEndpoints();
     }
 }

@@ -11,7 +11,7 @@ namespace CultureBot.Core.Features.Digests;
 /// <c>digest on [day] [hh:mm] [time zone]</c>, <c>digest off</c>, <c>digest preview</c>, <c>digest</c> (status), in
 /// English and French. The default is Monday 9:00 in the conversation's own time zone, as the platform last told it.
 /// </summary>
-public static partial class DigestFeature
+public static class DigestFeature
 {
     public static BotRouteBuilder MapDigests(this BotRouteBuilder routes)
     {
@@ -94,14 +94,9 @@ public static partial class DigestFeature
             {
                 day = d;
             }
-            else if (TimePattern().Match(folded) is { Success: true } m)
+            else if (ClockTimes.TryParse(folded, out var parsed))
             {
-                var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
-                var minute = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
-                if (hour < 24 && minute < 60)
-                {
-                    time = new TimeOnly(hour, minute);
-                }
+                time = parsed;
             }
             else if (TimeZones.IsKnown(word))
             {
@@ -129,7 +124,4 @@ public static partial class DigestFeature
         ["saturday"] = DayOfWeek.Saturday, ["sat"] = DayOfWeek.Saturday, ["samedi"] = DayOfWeek.Saturday, ["sam"] = DayOfWeek.Saturday,
         ["sunday"] = DayOfWeek.Sunday, ["sun"] = DayOfWeek.Sunday, ["dimanche"] = DayOfWeek.Sunday, ["dim"] = DayOfWeek.Sunday,
     };
-
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:h](?<m>\d{2})?)?$")]
-    private static partial Regex TimePattern();
 }

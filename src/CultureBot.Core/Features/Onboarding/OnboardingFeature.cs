@@ -59,7 +59,7 @@ public static class OnboardingFeature
             return;
         }
 
-        var reportTo = await PersonalChatAsync(context, manager, cancellationToken);
+        var reportTo = await PersonalChat.OpenAsync(context, manager, cancellationToken);
         var enrolled = new List<string>();
         var already = new List<string>();
         foreach (var newcomer in context.Turn.Mentions)
@@ -104,7 +104,7 @@ public static class OnboardingFeature
         }
 
         var here = context.Turn.Conversation;
-        var deliverTo = await PersonalChatAsync(context, person, cancellationToken);
+        var deliverTo = await PersonalChat.OpenAsync(context, person, cancellationToken);
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var zone = here.TimeZone is { } id && TimeZones.IsKnown(id) ? id : "UTC";
         var first = context.Services.GetRequiredService<OnboardingJourneys>().Calendar.FirstDueAt(now, TimeZones.Find(zone));
@@ -112,27 +112,6 @@ public static class OnboardingFeature
             here.Key with { ConversationId = person.Id }, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active,
             by ?? context.Turn.From?.Id, reportTo, now);
         return await context.Services.GetRequiredService<IOnboardingStore>().EnrolAsync(enrolment, cancellationToken);
-    }
-
-    /// <summary>
-    /// Where to write to <paramref name="person"/> alone: this conversation when it is their personal chat, else a
-    /// personal chat the platform opens on the first message (Teams creates the one-to-one conversation, named
-    /// <c>user:ID</c> until then; Slack opens the direct message from the user id), remembered with this
-    /// conversation's service address so that the outbox can reach it.
-    /// </summary>
-    private static async Task<ConversationKey> PersonalChatAsync(TurnContext context, BotUser person, CancellationToken cancellationToken)
-    {
-        var here = context.Turn.Conversation;
-        if (here.Kind == ConversationKind.Personal && here.UserId == person.Id)
-        {
-            return here.Key;
-        }
-
-        var key = here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? "user:" + person.Id : person.Id };
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
-            here with { Key = key, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);
-        return key;
     }
 
     private static async Task ChannelAsync(TurnContext context, bool enabled, CancellationToken cancellationToken)

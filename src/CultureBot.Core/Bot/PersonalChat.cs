@@ -1,0 +1,31 @@
+using CultureBot.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Core.Bot;
+
+/// <summary>Where to write to one person alone, from any conversation they are in.</summary>
+public static class PersonalChat
+{
+    /// <summary>
+    /// This conversation when it is <paramref name="person"/>'s personal chat, else a personal chat the platform opens
+    /// on the first message (Teams creates the one-to-one conversation, named <c>user:ID</c> until then; Slack opens
+    /// the direct message from the user id), remembered with this conversation's service address so that the outbox
+    /// can reach it.
+    /// </summary>
+    public static async Task<ConversationKey> OpenAsync(TurnContext context, BotUser person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(person);
+        var here = context.Turn.Conversation;
+        if (here.Kind == ConversationKind.Personal && here.UserId == person.Id)
+        {
+            return here.Key;
+        }
+
+        var key = here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? "user:" + person.Id : person.Id };
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
+            here with { Key = key, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);
+        return key;
+    }
+}
