@@ -9,6 +9,7 @@ public sealed class BotRouteBuilder
     private readonly List<BotRouter.Route> _conversationStarted = [];
     private readonly List<BotRouter.Route> _membersAdded = [];
     private readonly List<BotRouter.Route> _membersRemoved = [];
+    private readonly Dictionary<string, BotRouter.Route> _events = new(StringComparer.Ordinal);
     private BotRouter.Route? _fallback;
 
     /// <summary>
@@ -86,6 +87,19 @@ public sealed class BotRouteBuilder
         return this;
     }
 
+    /// <summary>A named event activity (not sent by people typing: by a client or a test harness).</summary>
+    public BotRouteBuilder OnEvent(string name, TurnHandler handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!_events.TryAdd(name, new BotRouter.Route($"event:{name}", handler)))
+        {
+            throw new InvalidOperationException($"The event '{name}' is handled twice.");
+        }
+
+        return this;
+    }
+
     /// <summary>A message no command matched (later: free-text persona questions).</summary>
     public BotRouteBuilder OnUnmatchedMessage(string name, TurnHandler handler)
     {
@@ -99,5 +113,5 @@ public sealed class BotRouteBuilder
     }
 
     public BotRouter Build() =>
-        new(_commands, _patterns, _actions, _conversationStarted, _membersAdded, _membersRemoved, _fallback);
+        new(_commands, _patterns, _actions, _conversationStarted, _membersAdded, _membersRemoved, _events, _fallback);
 }

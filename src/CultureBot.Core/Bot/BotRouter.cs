@@ -15,6 +15,7 @@ public sealed class BotRouter
     private readonly IReadOnlyList<Route> _conversationStarted;
     private readonly IReadOnlyList<Route> _membersAdded;
     private readonly IReadOnlyList<Route> _membersRemoved;
+    private readonly IReadOnlyDictionary<string, Route> _events;
     private readonly Route? _fallback;
 
     internal BotRouter(
@@ -24,6 +25,7 @@ public sealed class BotRouter
         IReadOnlyList<Route> conversationStarted,
         IReadOnlyList<Route> membersAdded,
         IReadOnlyList<Route> membersRemoved,
+        IReadOnlyDictionary<string, Route> events,
         Route? fallback)
     {
         // Longest alias first, so that "quiz start" wins over "quiz".
@@ -33,6 +35,7 @@ public sealed class BotRouter
         _conversationStarted = conversationStarted;
         _membersAdded = membersAdded;
         _membersRemoved = membersRemoved;
+        _events = events;
         _fallback = fallback;
     }
 
@@ -105,6 +108,8 @@ public sealed class BotRouter
 
             case TurnKind.ConversationStarted:
                 return [.. _conversationStarted];
+            case TurnKind.Event:
+                return turn.EventName is { } name && _events.TryGetValue(name, out var handler) ? [handler] : [];
             case TurnKind.MembersAdded:
                 return [.. _membersAdded];
             case TurnKind.MembersRemoved:

@@ -22,6 +22,9 @@ public enum TurnKind
     /// <summary>People left, or the bot was removed or uninstalled.</summary>
     MembersRemoved,
 
+    /// <summary>A named event sent to the bot (a Bot Framework <c>event</c> activity).</summary>
+    Event,
+
     /// <summary>Anything else the platform sends (reactions, typing, custom events): tolerated, not routed.</summary>
     Other,
 }
@@ -48,6 +51,11 @@ public sealed record Turn
 
     /// <summary>For <see cref="TurnKind.Action"/>: the data the card attached to the button, with input values.</summary>
     public JsonObject? ActionData { get; init; }
+
+    /// <summary>For <see cref="TurnKind.Event"/>: its name and value.</summary>
+    public string? EventName { get; init; }
+
+    public JsonObject? EventValue { get; init; }
 
     /// <summary>For <see cref="TurnKind.MembersAdded"/> and <see cref="TurnKind.MembersRemoved"/>.</summary>
     public IReadOnlyList<BotUser> Members { get; init; } = [];

@@ -3,6 +3,7 @@ using CultureBot.Core.Bot;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Personas;
+using CultureBot.Core.Quiz;
 using CultureBot.Core.Verbatims;
 
 namespace CultureBot.Core.Onboarding;
@@ -13,7 +14,7 @@ namespace CultureBot.Core.Onboarding;
 /// and the next one on the next working day: a catch-up, not a flood. The last card completes the journey, and the
 /// enroller gets a short report when they asked for one. Decided once per card, whatever fires the check.
 /// </summary>
-public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore verbatims, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings)
+public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore verbatims, IQuizStore quiz, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings)
 {
     public const string Purpose = "onboarding";
 
@@ -46,7 +47,9 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
             if (completed && enrolment.ReportTo is { } reportTo)
             {
                 var culture = CultureInfo.GetCultureInfo(enrolment.Language);
-                messages.Add(new OutboxMessage(reportTo, BotMessage.FromText(strings.Format("onboardingReport", culture, enrolment.Name ?? enrolment.Person.ConversationId, journey.Steps.Count)), Purpose));
+                var report = strings.Format("onboardingReport", culture, enrolment.Name ?? enrolment.Person.ConversationId, journey.Steps.Count)
+                    + await QuizResultsAsync(quiz, strings, enrolment.Person.ConversationId, culture, cancellationToken);
+                messages.Add(new OutboxMessage(reportTo, BotMessage.FromText(report), Purpose));
             }
 
             if (await store.AdvanceAsync(enrolment.Person, enrolment.NextStep, journeys.Calendar.NextDueAt(now, zone), completed, messages, now, cancellationToken))
@@ -56,6 +59,17 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
         }
 
         return sent;
+    }
+
+    /// <summary>" Mini quiz: 7 right answers out of 9." for a newcomer who practised (the journey's quiz card opens solo practice); empty otherwise.</summary>
+    public static async Task<string> QuizResultsAsync(IQuizStore quiz, StringTable strings, string playerId, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        ArgumentNullException.ThrowIfNull(strings);
+        var results = await quiz.ResultsByQuestionAsync(playerId, cancellationToken);
+        var right = results.Values.Sum(r => r.Right);
+        var answered = right + results.Values.Sum(r => r.Wrong);
+        return answered == 0 ? string.Empty : strings.Format("onboardingQuizResults", culture, right, answered);
     }
 
     /// <summary>A verbatim in the pack's language, a different one for each place in the journey.</summary>

@@ -10,8 +10,10 @@ using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
 using CultureBot.Host.Committees;
+using CultureBot.Host.Onboarding;
 using CultureBot.Host.Quiz;
 using CultureBot.Host.Scheduling;
+using CultureBot.Host.Testing;
 using CultureBot.Core.Features.Quiz;
 using CultureBot.Core.Features.Committees;
 using CultureBot.Core.Features.Onboarding;
@@ -33,6 +35,9 @@ public static class BotHost
     /// <summary>The address served when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says otherwise (the Bot Framework's usual port).</summary>
     public const string DefaultUrl = "http://localhost:3978";
 
+    /// <summary>Set only by end-to-end tests: the instant the host's clock starts at (see <see cref="Testing.AdjustableClock"/>).</summary>
+    public const string TestClockKey = "Testing:Clock";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -51,7 +56,24 @@ public static class BotHost
 
     internal static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // An end-to-end run may start the clock at a chosen instant and move it (see ClockEvent); a deployment never does.
+        if (configuration.GetValue<DateTimeOffset?>(TestClockKey) is { } start)
+        {
+            // A clock that lies would break token and signature checks, and reminders: never with a real platform.
+            if (!string.IsNullOrEmpty(configuration["Teams:AppId"]) || !string.IsNullOrEmpty(configuration["Slack:SigningSecret"]))
+            {
+                throw new InvalidOperationException($"{TestClockKey} is for end-to-end tests in local mode only: remove it, or remove Teams:AppId and Slack:SigningSecret.");
+            }
+
+            var clock = new Testing.AdjustableClock(start);
+            services.AddSingleton(clock);
+            services.AddSingleton<TimeProvider>(clock);
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.AddOptions<CardOptions>().Bind(configuration.GetSection(CardOptions.Section)).ValidateOnStart();
@@ -72,11 +94,19 @@ public static class BotHost
         services.AddSingleton<DigestScheduler>();
         services.AddCultureBotScheduling(configuration);
         services.AddCultureBotQuiz();
-        services.AddSingleton(new OnboardingJourneys(new OnboardingCalendar()));
+        services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnboardingOptions>, OnboardingOptionsValidator>();
+        services.AddSingleton<ConfiguredJourneys>();
+        services.AddSingleton(sp =>
+        {
+            var onboarding = sp.GetRequiredService<IOptions<OnboardingOptions>>().Value;
+            return new OnboardingJourneys(new OnboardingCalendar(onboarding.Holidays, onboarding.Time), sp.GetRequiredService<ConfiguredJourneys>().For);
+        });
         services.AddSingleton<OnboardingScheduler>();
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => routes.MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
+        var testClock = configuration[TestClockKey] is { Length: > 0 };
+        services.AddBotRoutes(routes => (testClock ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

@@ -9,7 +9,8 @@ namespace CultureBot.Host.Web;
 /// <summary>
 /// At start (after the migrations): imports the packs of <c>Content:Packs</c> (a changed file replaces its pack;
 /// a malformed one stops the host with its file, line and field), imports the sample packs on the first start of
-/// an empty database (with the sample verbatims), then serves every stored pack.
+/// an empty database (with the sample verbatims), reads the organization's onboarding journeys against them (a
+/// malformed one stops the host too), then serves every stored pack.
 /// </summary>
 internal sealed partial class PersonaPackLoader(
     PackImporter importer,
@@ -17,6 +18,7 @@ internal sealed partial class PersonaPackLoader(
     IVerbatimStore verbatimStore,
     IPackStore store,
     PersonaDirectory directory,
+    Onboarding.ConfiguredJourneys journeys,
     IOptions<ContentOptions> options,
     ILogger<PersonaPackLoader> logger) : IHostedService
 {
@@ -46,7 +48,9 @@ internal sealed partial class PersonaPackLoader(
             }
         }
 
-        directory.Replace(await importer.LoadAllAsync(cancellationToken));
+        var packs = await importer.LoadAllAsync(cancellationToken);
+        journeys.Load(packs);
+        directory.Replace(packs);
         foreach (var pack in directory.Packs)
         {
             LogServing(logger, pack.Slug, pack.Language, pack.Personas.Count);

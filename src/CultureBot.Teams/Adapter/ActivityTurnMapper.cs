@@ -60,6 +60,14 @@ public static partial class ActivityTurnMapper
                 var invoke = activity.Value?.Deserialize(TeamsJsonContext.Default.AdaptiveCardInvokeValue);
                 return With(turn, TurnKind.Action, verb: invoke?.Action?.Verb, data: invoke?.Action?.Data as JsonObject ?? []);
 
+            case ActivityTypes.Event:
+                return turn with
+                {
+                    Kind = TurnKind.Event,
+                    EventName = activity.Name,
+                    EventValue = activity.Value is { ValueKind: JsonValueKind.Object } value ? JsonNode.Parse(value.GetRawText()) as JsonObject : null,
+                };
+
             case ActivityTypes.InstallationUpdate:
                 return activity.Action is { } action && action.StartsWith("add", StringComparison.OrdinalIgnoreCase)
                     ? With(turn, TurnKind.ConversationStarted)

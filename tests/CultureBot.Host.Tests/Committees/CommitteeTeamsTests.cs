@@ -130,6 +130,10 @@ public sealed class CommitteeTeamsTests : IDisposable
         await SayAsync(client, "committee");
         Assert.Contains("#1 · Thursday 23 April 2026", Text(_connector.Cards[^1]), StringComparison.Ordinal);
 
+        // No date: the next meeting by the cadence, three months later on the same weekday (Thursday 23 July), same time.
+        await SayAsync(client, "committee meeting");
+        Assert.Contains("Thursday 23 July 2026, 18:30–21:00", Text(_connector.Cards[^1]), StringComparison.Ordinal);
+
         await SayAsync(client, "committee cancel 1");
         Assert.Contains("Meeting cancelled", Text(_connector.Cards[^1]), StringComparison.Ordinal);
         _clock.SetUtcNow(new DateTimeOffset(2026, 4, 30, 12, 0, 0, TimeSpan.Zero));

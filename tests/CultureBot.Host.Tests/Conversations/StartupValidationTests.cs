@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CultureBot.Host.Web;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,39 @@ public sealed class StartupValidationTests : IDisposable
 
         Assert.IsType<CultureBot.Content.PackFormatException>(error);
         Assert.Contains($"{pack}:5: personas[0].satisfaction: 'twelve' is not a number from 0 to 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_organizations_journey_and_holidays_are_used_and_a_malformed_journey_stops_the_host()
+    {
+        var journey = Path.Combine(_directory, "journey.en.yaml");
+        await File.WriteAllTextAsync(journey, "journey: first-weeks\nsteps:\n  - intro\n  - persona: gerard\n  - closing\n");
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "journeys.sqlite")}",
+            $"--Onboarding:Journeys:velo-vert-en={journey}", "--Onboarding:Holidays:0=2026-12-25", "--Onboarding:Time=08:30",
+        ];
+        await using (var app = BotHost.Build(args))
+        {
+            await app.StartAsync();
+            var journeys = app.Services.GetRequiredService<CultureBot.Core.Onboarding.OnboardingJourneys>();
+            var packs = app.Services.GetRequiredService<CultureBot.Core.Personas.PersonaDirectory>().Packs;
+            Assert.Equal("first-weeks", journeys.For(packs.Single(p => p.Slug == "velo-vert-en")).Name);
+            Assert.NotEqual("first-weeks", journeys.For(packs.Single(p => p.Slug == "velo-vert-fr")).Name);
+            Assert.False(journeys.Calendar.IsWorkingDay(new DateOnly(2026, 12, 25)));
+            Assert.Equal(new TimeOnly(8, 30), journeys.Calendar.Time);
+            await app.StopAsync();
+        }
+
+        await File.WriteAllTextAsync(journey, "journey: first-weeks\nsteps:\n  - intro\n  - persona: zorglub\n");
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await using var app = BotHost.Build(args);
+            await app.StartAsync();
+        });
+
+        Assert.IsType<CultureBot.Content.PackFormatException>(error);
+        Assert.Contains($"{journey}:4: steps[1].persona: no persona 'zorglub' in pack velo-vert-en", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

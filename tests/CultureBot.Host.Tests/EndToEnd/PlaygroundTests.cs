@@ -29,6 +29,19 @@ public sealed class PlaygroundTests
         RunScenarioAsync(scenario, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"));
 
     /// <summary>
+    /// Days walked in seconds: the host starts its clock at <paramref name="start"/> (<c>Testing:Clock</c>) and the
+    /// scenario moves it forward with <c>culturebot/clock</c> events; what the bot sends at each instant, it sends
+    /// by itself, through Quartz and the outbox. Onboarding: a newcomer's cards on five working days at 9:00 Paris,
+    /// none on the weekend, across the change to summer time. Committee: the reminders of a meeting, in order, at
+    /// 9:00 Paris before and after that change, with the RSVP, the questions form and the minutes answered in cards.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("onboarding", "2026-03-26T12:00:00Z")]
+    [InlineData("committee", "2026-03-02T10:00:00Z")]
+    public Task Scenario_on_a_moved_clock_passes_in_the_agents_playground(string scenario, string start) =>
+        RunScenarioAsync(scenario, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"), $"Testing__Clock={start}");
+
+    /// <summary>
     /// The digest reaches a Teams conversation by the clock alone: the conversation subscribes for two minutes from
     /// now (UTC), and Quartz's minute check, the outbox and the Teams sender must bring the digest to the Playground
     /// with no further message. The real clock, so this test waits about two minutes.
@@ -52,7 +65,7 @@ public sealed class PlaygroundTests
         await RunScenarioAsync("digest-on-time", path);
     }
 
-    private async Task RunScenarioAsync(string scenario, string scenarioPath)
+    private async Task RunScenarioAsync(string scenario, string scenarioPath, string? environment = null)
     {
         PeerTools.Require();
         var port = FreePort();
@@ -61,7 +74,8 @@ public sealed class PlaygroundTests
         var dataDirectory = Directory.CreateTempSubdirectory("culturebot-e2e-").FullName;
         var outDirectory = Path.Combine(PeerTools.RepoRoot, "artifacts", "e2e", scenario);
         var mode = File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM") is not null ? "browser" : "api";
-        var botCommand = $"cd '{dataDirectory}' && Storage__ConnectionString='Data Source={dataDirectory}/culturebot.db' " +
+        var botCommand = $"cd '{dataDirectory}' && Storage__ConnectionString='Data Source={dataDirectory}/culturebot.db' {environment} " +
+                         $"Committees__PublicUrl=http://127.0.0.1:{port} " +
                          $"exec dotnet '{hostDll}' --urls http://127.0.0.1:{port}";
 
         var run = await PeerTools.RunAsync(

@@ -41,8 +41,8 @@ public sealed class SignedSlack(HttpClient client, string secret, TimeProvider c
             ["event"] = ev,
         }.ToJsonString(), "application/json");
 
-    /// <summary>A <c>block_actions</c> click on a button of a message in <paramref name="channel"/>.</summary>
-    public Task ClickAsync(string channel, string user, string name, string actionId, string? value, string blockId, string responseUrl, bool ephemeral = false) =>
+    /// <summary>A <c>block_actions</c> click on a button of a message in <paramref name="channel"/>; <paramref name="state"/> is the message's inputs (<c>state.values</c>).</summary>
+    public Task ClickAsync(string channel, string user, string name, string actionId, string? value, string blockId, string responseUrl, bool ephemeral = false, JsonObject? state = null) =>
         PostAsync("/slack/interactions", Form(new()
         {
             ["payload"] = new JsonObject
@@ -54,6 +54,7 @@ public sealed class SignedSlack(HttpClient client, string secret, TimeProvider c
                 ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1724319999.000100", ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
                 ["response_url"] = responseUrl,
                 ["trigger_id"] = Guid.NewGuid().ToString("N"),
+                ["state"] = state is null ? null : new JsonObject { ["values"] = state },
                 ["actions"] = new JsonArray(new JsonObject
                 {
                     ["action_id"] = actionId,

@@ -89,8 +89,9 @@ public static class CommitteeFeature
         }
         else if ((await Store(context).MeetingsAsync(committee.Id, cancellationToken)).LastOrDefault(m => m.Status == MeetingStatus.Scheduled) is { } last)
         {
-            // The cadence: the next meeting on the same day of the month, the same time, N months after the last one.
+            // The cadence: N months after the last one, on the same weekday (the first one on or after that date), same time.
             start = last.LocalStart.AddMonths(committee.CadenceMonths);
+            start = start.AddDays(((int)last.LocalStart.DayOfWeek - (int)start.DayOfWeek + 7) % 7);
         }
         else
         {

@@ -3,6 +3,7 @@ using CultureBot.Core.Conversations;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Onboarding;
 using CultureBot.Core.Personas;
+using CultureBot.Core.Quiz;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Onboarding;
@@ -159,7 +160,8 @@ public static class OnboardingFeature
         var enrolment = me is null ? null : await context.Services.GetRequiredService<IOnboardingStore>().GetAsync(me, cancellationToken);
         var text = enrolment is null
             ? context.T("onboardingNotEnrolled")
-            : string.Format(context.Culture, context.T("onboardingStatus"), enrolment.NextStep, context.T("onboardingState" + enrolment.Status));
+            : string.Format(context.Culture, context.T("onboardingStatus"), enrolment.NextStep, context.T("onboardingState" + enrolment.Status))
+              + await OnboardingScheduler.QuizResultsAsync(context.Services.GetRequiredService<IQuizStore>(), context.Strings, enrolment.Person.ConversationId, context.Culture, cancellationToken);
         await context.SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 }

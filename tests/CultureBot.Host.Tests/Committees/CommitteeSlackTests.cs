@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using CultureBot.Core.Committees;
+using CultureBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CultureBot.Host.Tests.Committees;
+
+/// <summary>
+/// A committee in a Slack channel, in French, over signed requests: planned by a slash command, its invitation posted
+/// in the channel with RSVP buttons, a question sent from the form in the message, and both in the next day's card.
+/// </summary>
+public sealed class CommitteeSlackTests : IDisposable
+{
+    private const string Secret = "committee-signing-secret-0123456789";
+    private const string Channel = "C0PANEL0001";
+    private const string Owner = "UFROWNER001";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeSlackApi _slack = new();
+    private readonly BotHostFactory _host;
+    private readonly SignedSlack _signed;
+
+    public CommitteeSlackTests()
+    {
+        _host = new BotHostFactory(
+            new Dictionary<string, string?>
+            {
+                ["Slack:SigningSecret"] = Secret,
+                ["Slack:BotToken"] = "xoxb-configured-token",
+                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+                ["Scheduling:DigestCheck"] = "0 0 0 1 1 ? 2099",
+            },
+            services => services.AddSingleton<TimeProvider>(_clock));
+        _signed = new SignedSlack(_host.CreateClient(), Secret, _clock);
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _slack.Dispose();
+    }
+
+    [Fact]
+    public async Task The_invitation_and_the_questions_form_work_from_the_channel_in_french()
+    {
+        await _signed.CommandAsync(Channel, Owner, "comité créer Panel clients", _slack.ResponseUrl("create"));
+        Assert.Contains("Comité *Panel clients* créé", Text((await WaitAsync("hooks/create"))[0]), StringComparison.Ordinal);
+        await _signed.CommandAsync(Channel, Owner, "comité réunion 16/04/2026 18h30 Siège", _slack.ResponseUrl("plan"));
+        var planned = Text((await WaitAsync("hooks/plan"))[0]);
+        Assert.Contains("Réunion planifiée", planned, StringComparison.Ordinal);
+        Assert.Contains("Jeudi 16 avril 2026, 18:30–21:00 (Europe/Paris)", planned, StringComparison.Ordinal);
+
+        var scheduler = _host.Services.GetRequiredService<CommitteeScheduler>();
+        foreach (var at in new[] { new DateTimeOffset(2026, 3, 26, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 2, 7, 0, 0, TimeSpan.Zero) })
+        {
+            _clock.SetUtcNow(at);
+            Assert.Equal(1, await scheduler.SendDueAsync(at, CancellationToken.None));
+        }
+
+        var invite = (await WaitAsync("chat.postMessage", 2))[1];
+        Assert.Equal(Channel, invite["channel"]!.GetValue<string>());
+        Assert.Contains("Venez écouter nos clients", Text(invite), StringComparison.Ordinal);
+        Assert.Contains("\"action_id\":\"committee-rsvp:yes\"", Text(invite), StringComparison.Ordinal);
+
+        await _signed.ClickAsync(Channel, "UFRNADIA001", "nadia", "committee-rsvp:yes", "1:yes", "rsvp", _slack.ResponseUrl("rsvp"));
+        Assert.Contains("C'est noté : vous venez. 1 présents", Text((await WaitAsync("hooks/rsvp"))[0]), StringComparison.Ordinal);
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 9, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await scheduler.SendDueAsync(_clock.GetUtcNow(), CancellationToken.None));
+        Assert.Contains("Que demander à nos clients ?", Text((await WaitAsync("chat.postMessage", 3))[2]), StringComparison.Ordinal);
+        var state = new JsonObject { ["question"] = new JsonObject { ["question"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Qu'est-ce qui vous ferait revenir ?" } } };
+        await _signed.ClickAsync(Channel, "UFRNADIA001", "nadia", "committee-question", "1", "questions", _slack.ResponseUrl("question"), state: state);
+        Assert.Contains("votre question est enregistrée : 1 à ce jour", Text((await WaitAsync("hooks/question"))[0]), StringComparison.Ordinal);
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 15, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await scheduler.SendDueAsync(_clock.GetUtcNow(), CancellationToken.None));
+        var logistics = Text((await WaitAsync("chat.postMessage", 4))[3]);
+        Assert.Contains("Demain : le comité clients", logistics, StringComparison.Ordinal);
+        Assert.Contains("*Présents* (1)\\nnadia", logistics, StringComparison.Ordinal);
+        Assert.Contains("• Qu'est-ce qui vous ferait revenir ?", logistics, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits for Slack calls, moving the fake clock on (the worker and the outbox pace on it).</summary>
+    private async Task<IReadOnlyList<JsonObject>> WaitAsync(string path, int count = 1)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (_slack.Calls(path).Count >= count)
+            {
+                return _slack.Calls(path);
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{path}: {_slack.Calls(path).Count} calls, {count} expected");
+    }
+
+    private static string Text(JsonObject message) => SignedSlack.Text(message);
+}
