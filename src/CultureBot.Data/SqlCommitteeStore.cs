@@ -201,27 +201,10 @@ public sealed class SqlCommitteeStore(Database database) : ICommitteeStore
         return [.. rows];
     }
 
-    public async Task<bool> CompleteAsync(long reminderId, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var marked = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE committee_reminders SET sent_at = @Now WHERE id = @Id AND sent_at IS NULL",
-            new { Id = reminderId, Now = database.Timestamp(now) }, transaction, cancellationToken: cancellationToken));
-        if (marked == 0)
-        {
-            return false;
-        }
-
-        foreach (var message in messages)
-        {
-            await SqlWorkQueue.EnqueueOutboxAsync(database, connection, transaction, message, now, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    public Task<bool> CompleteAsync(long reminderId, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SqlWorkQueue.DecideAndEnqueueAsync(
+            database, "UPDATE committee_reminders SET sent_at = @Now WHERE id = @Id AND sent_at IS NULL",
+            new { Id = reminderId, Now = database.Timestamp(now) }, messages, now, cancellationToken);
 
     public async Task SetRsvpAsync(long meetingId, MeetingRsvp rsvp, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -271,27 +254,12 @@ public sealed class SqlCommitteeStore(Database database) : ICommitteeStore
             "UPDATE committee_meetings SET minutes = @Minutes WHERE id = @Id", new { Id = meetingId, Minutes = minutes }, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> RemindFreshnessAsync(long committeeId, DateTimeOffset? previous, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> RemindFreshnessAsync(long committeeId, DateTimeOffset? previous, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
         var condition = previous is null ? "freshness_reminded_at IS NULL" : "freshness_reminded_at = @Previous";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var marked = await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE committees SET freshness_reminded_at = @Now WHERE id = @Id AND {condition}",
-            new { Id = committeeId, Now = database.Timestamp(now), Previous = previous is { } p ? database.Timestamp(p) : null }, transaction, cancellationToken: cancellationToken));
-        if (marked == 0)
-        {
-            return false;
-        }
-
-        foreach (var message in messages)
-        {
-            await SqlWorkQueue.EnqueueOutboxAsync(database, connection, transaction, message, now, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return SqlWorkQueue.DecideAndEnqueueAsync(
+            database, $"UPDATE committees SET freshness_reminded_at = @Now WHERE id = @Id AND {condition}",
+            new { Id = committeeId, Now = database.Timestamp(now), Previous = previous is { } p ? database.Timestamp(p) : null }, messages, now, cancellationToken);
     }
 
     private async Task InsertRemindersAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long meetingId, IReadOnlyList<PlannedReminder> reminders, CancellationToken cancellationToken)

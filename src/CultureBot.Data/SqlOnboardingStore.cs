@@ -94,9 +94,7 @@ public sealed class SqlOnboardingStore(Database database) : IOnboardingStore
                 completed_at = CASE WHEN @Completed THEN @At ELSE completed_at END
             WHERE platform = @Platform AND tenant_id = @TenantId AND user_id = @UserId AND next_step = @Step AND status = 'active'
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var advanced = await connection.ExecuteAsync(new CommandDefinition(sql, new
+        return await SqlWorkQueue.DecideAndEnqueueAsync(database, sql, new
         {
             NextDueAt = database.Timestamp(nextDueAt),
             Completed = completed,
@@ -105,19 +103,7 @@ public sealed class SqlOnboardingStore(Database database) : IOnboardingStore
             person.TenantId,
             UserId = person.ConversationId,
             Step = step,
-        }, transaction, cancellationToken: cancellationToken));
-        if (advanced == 0)
-        {
-            return false;
-        }
-
-        foreach (var message in messages)
-        {
-            await SqlWorkQueue.EnqueueOutboxAsync(database, connection, transaction, message, at, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        }, messages, at, cancellationToken);
     }
 
     public async Task<bool> SetStatusAsync(ConversationKey person, EnrolmentStatus status, DateTimeOffset? nextDueAt, CancellationToken cancellationToken)

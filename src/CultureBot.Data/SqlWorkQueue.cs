@@ -28,6 +28,29 @@ public sealed class SqlWorkQueue : IWorkQueue
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             InsertSql, new { Queue = OutboxMessage.QueueName, Payload = message.Serialize(), DueAt = database.Timestamp(at) }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// Records a decision and queues what it sends, in one transaction: <paramref name="decide"/> is a conditional
+    /// update, and when it changes no row (another check, or another host, decided first) nothing is queued.
+    /// </summary>
+    internal static async Task<bool> DecideAndEnqueueAsync(Database database, string decide, object parameters, IReadOnlyList<OutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(decide, parameters, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+
+        foreach (var message in messages)
+        {
+            await EnqueueOutboxAsync(database, connection, transaction, message, at, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<long> EnqueueAsync(string queue, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

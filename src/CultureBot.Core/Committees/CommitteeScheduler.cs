@@ -14,7 +14,7 @@ namespace CultureBot.Core.Committees;
 /// meeting's reminders is dropped. The same check tells committee owners, at most once a quarter, when the personas
 /// they listen for were last refreshed more than <see cref="PersonaMaxAge"/> ago.
 /// </summary>
-public sealed class CommitteeScheduler(ICommitteeStore store, CommitteeCards cards, ReminderPlan plan, PersonaDirectory personas)
+public sealed class CommitteeScheduler(ICommitteeStore store, CommitteeCards cards, ReminderPlan plan, PersonaDirectory personas) : IDueCheck
 {
     public const string Purpose = "committee";
 

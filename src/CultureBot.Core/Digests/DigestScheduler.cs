@@ -8,7 +8,7 @@ namespace CultureBot.Core.Digests;
 /// digest, the digest is built and the decision recorded with its outbox message in one transaction. Missed weeks
 /// (the host was down) owe one digest, not one per week; two hosts deciding at once send one.
 /// </summary>
-public sealed partial class DigestScheduler(IDigestStore store, DigestBuilder builder, ILogger<DigestScheduler> logger)
+public sealed partial class DigestScheduler(IDigestStore store, DigestBuilder builder, ILogger<DigestScheduler> logger) : IDueCheck
 {
     /// <summary>Returns how many digests were put in the outbox.</summary>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)

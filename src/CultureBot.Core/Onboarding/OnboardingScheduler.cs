@@ -14,7 +14,7 @@ namespace CultureBot.Core.Onboarding;
 /// and the next one on the next working day: a catch-up, not a flood. The last card completes the journey, and the
 /// enroller gets a short report when they asked for one. Decided once per card, whatever fires the check.
 /// </summary>
-public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore verbatims, IQuizStore quiz, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings)
+public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore verbatims, IQuizStore quiz, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings) : IDueCheck
 {
     public const string Purpose = "onboarding";
 

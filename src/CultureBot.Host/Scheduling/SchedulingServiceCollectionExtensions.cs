@@ -44,22 +44,7 @@ internal static class SchedulingServiceCollectionExtensions
                 store.ProvisionSchema();
             });
 
-            // A check missed while every host was down runs once at restart (not once per missed minute); what it
-            // sends is decided from the application's tables, so a week missed owes one digest, not one per week.
-            quartz.ScheduleJob<DigestJob>(
-                trigger => trigger.WithIdentity("digests-every-minute", "culturebot")
-                    .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(DigestJob.Key));
-
-            quartz.ScheduleJob<OnboardingJob>(
-                trigger => trigger.WithIdentity("onboarding-every-minute", "culturebot")
-                    .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(OnboardingJob.Key));
-
-            quartz.ScheduleJob<CommitteeJob>(
-                trigger => trigger.WithIdentity("committees-every-minute", "culturebot")
-                    .WithCronSchedule(options.DigestCheck, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(CommitteeJob.Key));
+            DueChecks.ScheduleAll(quartz, options.DigestCheck);
 
             // Quiz rounds close on one-shot triggers of this job, stored with the rest; the sweep catches a lost one.
             quartz.AddJob<Quiz.QuizRoundCloseJob>(job => job.WithIdentity(Quiz.QuizRoundCloseJob.Key).StoreDurably());

@@ -15,8 +15,6 @@ internal static class ClockEvent
 {
     public const string Name = "culturebot/clock";
 
-    public static readonly JobKey[] Checks = [DigestJob.Key, OnboardingJob.Key, CommitteeJob.Key];
-
     public static BotRouteBuilder MapTestClock(this BotRouteBuilder routes) => routes.OnEvent(Name, MoveAsync);
 
     private static async Task MoveAsync(TurnContext context, CancellationToken cancellationToken)
@@ -31,7 +29,7 @@ internal static class ClockEvent
         var now = clock.MoveTo(instant);
         var scheduler = context.Services.GetRequiredService<CultureBotScheduler>();
         var quartz = await context.Services.GetRequiredKeyedService<ISchedulerFactory>(scheduler.Name).GetScheduler(cancellationToken);
-        foreach (var check in Checks)
+        foreach (var check in DueChecks.All)
         {
             await quartz.TriggerJob(check, cancellationToken);
         }

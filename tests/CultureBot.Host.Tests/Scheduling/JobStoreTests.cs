@@ -27,7 +27,7 @@ public sealed class JobStoreTests
         {
             var scheduler = await SchedulerAsync(first);
             await scheduler.ScheduleJob(
-                TriggerBuilder.Create().WithIdentity(trigger).ForJob(DigestJob.Key).StartAt(TimeProvider.System.GetUtcNow().AddSeconds(3)).Build(),
+                TriggerBuilder.Create().WithIdentity(trigger).ForJob(DueChecks.Digests).StartAt(TimeProvider.System.GetUtcNow().AddSeconds(3)).Build(),
                 default,
                 CancellationToken.None);
             Assert.Equal(1L, await ScalarAsync(first, "SELECT COUNT(*) FROM qrtz_triggers WHERE sched_name = 'CultureBot' AND trigger_name = 'once-after-restart'"));
@@ -40,7 +40,7 @@ public sealed class JobStoreTests
         _ = second.Server;
 
         var fired = await firings.WaitForAsync(f => f.Trigger == trigger, TimeSpan.FromSeconds(30));
-        Assert.Equal(DigestJob.Key, fired.Job);
+        Assert.Equal(DueChecks.Digests, fired.Job);
     }
 
     [SkippableFact]
@@ -56,7 +56,7 @@ public sealed class JobStoreTests
 
         await firings.WaitForCountAsync(10, TimeSpan.FromSeconds(60));
 
-        var digestChecks = firings.All.Where(f => f.Job == DigestJob.Key).ToList();
+        var digestChecks = firings.All.Where(f => f.Job == DueChecks.Digests).ToList();
         var twice = digestChecks.GroupBy(f => f.ScheduledFor).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(twice);
         Assert.Equal(2L, await ScalarAsync(first, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'CultureBot'"));
