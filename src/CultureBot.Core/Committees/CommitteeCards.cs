@@ -65,7 +65,7 @@ public sealed class CommitteeCards(StringTable strings, CommitteeLinks links)
             ["zone"] = committee.TimeZone,
             ["cadence"] = committee.CadenceMonths,
             ["length"] = Duration(committee.Length),
-            ["meetings"] = new JsonArray([.. meetings.Where(m => m.EndsAt > now || m.Status == MeetingStatus.Scheduled && m.StartsAt.AddDays(2) > now).Select(m => (JsonNode)new JsonObject
+            ["meetings"] = new JsonArray([.. meetings.Where(m => m.EndsAt > now).Select(m => (JsonNode)new JsonObject
             {
                 ["id"] = m.Id.ToString(CultureInfo.InvariantCulture),
                 ["when"] = When(m, zone, culture),

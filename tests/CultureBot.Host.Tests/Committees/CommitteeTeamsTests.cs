@@ -80,12 +80,12 @@ public sealed class CommitteeTeamsTests : IDisposable
 
             if (expect.StartsWith("Come and listen", StringComparison.Ordinal))
             {
-                await SubmitAsync(again, "committee-rsvp", "1:yes", new JsonObject());
+                Assert.Contains("you'll be there. 1 attending so far", await ExecuteAsync(again, "committee-rsvp", "1:yes", new JsonObject()), StringComparison.Ordinal);
             }
 
             if (expect.StartsWith("What should we ask", StringComparison.Ordinal))
             {
-                await SubmitAsync(again, "committee-question", "1", new JsonObject { ["question"] = "What would make you recommend us?" });
+                Assert.Contains("your question is in: 1 so far", await ExecuteAsync(again, "committee-question", "1", new JsonObject { ["question"] = "What would make you recommend us?" }), StringComparison.Ordinal);
             }
 
             if (expect.StartsWith("Tomorrow", StringComparison.Ordinal))
@@ -151,13 +151,15 @@ public sealed class CommitteeTeamsTests : IDisposable
         Assert.True(_connector.Calls.Count > before, $"no answer to '{text}'");
     }
 
-    private async Task SubmitAsync(HttpClient client, string verb, string args, JsonObject inputs)
+    /// <summary>A click on an <c>Action.Execute</c> button (an invoke); its answer, for the clicker alone, is the invoke's response.</summary>
+    private async Task<string> ExecuteAsync(HttpClient client, string verb, string args, JsonObject inputs)
     {
-        inputs["verb"] = verb;
         inputs["args"] = args;
-        var click = Activities.Base("message", _connector.ServiceUrl, Channel, "en-US", new JsonObject { ["value"] = inputs, ["replyToId"] = "card-1" });
+        var click = Activities.Invoke(_connector.ServiceUrl, verb, inputs, Channel);
         click["conversation"]!["conversationType"] = "channel";
-        (await Activities.PostAsync(client, click)).EnsureSuccessStatusCode();
+        var response = await Activities.PostAsync(client, click);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.GetValue<string>();
     }
 
     /// <summary>The next card the outbox delivers (the worker waits on the clock between rounds, so the clock ticks).</summary>
