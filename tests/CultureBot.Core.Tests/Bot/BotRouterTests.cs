@@ -20,6 +20,7 @@ public class BotRouterTests
         .MapAction("answer", Record("answer"))
         .OnConversationStarted("welcome", Record("welcome"))
         .OnMembersAdded("onboard", Record("onboard"))
+        .OnEvent("test/clock", Record("clock"))
         .OnUnmatchedMessage("fallback", Record("fallback"))
         .Build();
 
@@ -90,6 +91,16 @@ public class BotRouterTests
         Assert.Empty(await Router().DispatchAsync(Context(TurnKind.Action, verb: "nope"), CancellationToken.None));
         Assert.Empty(await Router().DispatchAsync(Context(TurnKind.Other), CancellationToken.None));
         Assert.Empty(await Router().DispatchAsync(Context(TurnKind.Message, "   "), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Named_events_reach_their_route_and_others_run_nothing()
+    {
+        var clock = Context(TurnKind.Event);
+        var other = Context(TurnKind.Event);
+        Assert.Equal(["event:test/clock"], await Router().DispatchAsync(new TurnContext(clock.Turn with { EventName = "test/clock" }, clock.Channel, clock.Strings, clock.Services), CancellationToken.None));
+        Assert.Empty(await Router().DispatchAsync(new TurnContext(other.Turn with { EventName = "custom/ping" }, other.Channel, other.Strings, other.Services), CancellationToken.None));
+        Assert.Equal(["clock"], _ran);
     }
 
     [Fact]

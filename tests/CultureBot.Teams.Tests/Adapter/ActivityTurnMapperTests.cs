@@ -79,11 +79,24 @@ public class ActivityTurnMapperTests
     }
 
     [Fact]
-    public void Unknown_activity_types_are_tolerated_as_other()
+    public void An_event_activity_is_read_with_its_name_and_value()
     {
         var turn = Map(Fixtures.Activity("event-custom-via-mock-activity"));
 
+        Assert.Equal(TurnKind.Event, turn.Kind);
+        Assert.Equal(("event", "custom/ping", 1), (turn.RawType, turn.EventName, turn.EventValue!["n"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void Unknown_activity_types_are_tolerated_as_other()
+    {
+        var activity = System.Text.Json.JsonSerializer.Deserialize(
+            """{"type":"messageReaction","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"c1"},"from":{"id":"u1"},"reactionsAdded":[{"type":"like"}]}""",
+            TeamsJsonContext.Default.Activity)!;
+
+        var turn = Map(activity);
+
         Assert.Equal(TurnKind.Other, turn.Kind);
-        Assert.Equal("event", turn.RawType);
+        Assert.Equal("messageReaction", turn.RawType);
     }
 }
