@@ -111,6 +111,12 @@ public sealed class CommitteeScheduler(ICommitteeStore store, CommitteeCards car
 
     private async Task<int> RemindFreshnessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Every minute, most often no pack is old: then the committees are not even read.
+        if (!personas.Packs.Any(p => p.Updated is { } updated && DateOnly.FromDateTime(now.UtcDateTime).DayNumber - updated.DayNumber > PersonaMaxAge.TotalDays - 1))
+        {
+            return 0;
+        }
+
         var sent = 0;
         foreach (var committee in await store.ListAsync(cancellationToken))
         {

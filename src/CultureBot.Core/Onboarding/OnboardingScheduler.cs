@@ -21,6 +21,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sent = 0;
+        var verbatimsByLanguage = new Dictionary<string, IReadOnlyList<Verbatim>>(StringComparer.Ordinal); // read once per check, not per card
         foreach (var enrolment in await store.DueAsync(now, cancellationToken))
         {
             if (personas.Packs.FirstOrDefault(p => p.Slug == enrolment.PackSlug) is not { } pack)
@@ -38,7 +39,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
             var journey = journeys.For(pack);
             var step = Math.Clamp(enrolment.NextStep, 0, journey.Steps.Count - 1);
             var card = journey.Steps[step];
-            var verbatim = card.Kind == OnboardingCardKind.Verbatim ? await VerbatimOfTheDayAsync(pack, step, cancellationToken) : null;
+            var verbatim = card.Kind == OnboardingCardKind.Verbatim ? await VerbatimOfTheDayAsync(pack, step, verbatimsByLanguage, cancellationToken) : null;
             var messages = new List<OutboxMessage>
             {
                 new(enrolment.DeliverTo, OnboardingCards.Day(card, step + 1, journey.Steps.Count, pack, verbatim), Purpose),
@@ -72,12 +73,17 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
         return answered == 0 ? string.Empty : strings.Format("onboardingQuizResults", culture, right, answered);
     }
 
-    /// <summary>A verbatim in the pack's language, a different one for each place in the journey.</summary>
-    private async Task<Verbatim?> VerbatimOfTheDayAsync(PersonaPack pack, int step, CancellationToken cancellationToken)
+    /// <summary>A verbatim in the pack's language, a different one for each place in the journey (attributed ones first).</summary>
+    private async Task<Verbatim?> VerbatimOfTheDayAsync(PersonaPack pack, int step, Dictionary<string, IReadOnlyList<Verbatim>> byLanguage, CancellationToken cancellationToken)
     {
-        var said = await verbatims.ListAsync(pack.Language.Split('-')[0], DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
-        var withPersona = said.Where(v => v.PersonaId is not null).ToList();
-        var pool = withPersona.Count > 0 ? withPersona : [.. said];
+        var language = pack.Language.Split('-')[0];
+        if (!byLanguage.TryGetValue(language, out var pool))
+        {
+            var said = await verbatims.ListAsync(language, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+            var withPersona = said.Where(v => v.PersonaId is not null).ToList();
+            pool = byLanguage[language] = withPersona.Count > 0 ? withPersona : [.. said];
+        }
+
         return pool.Count == 0 ? null : pool[step % pool.Count];
     }
 }

@@ -5,7 +5,8 @@ namespace CultureBot.Host.Cli;
 
 /// <summary>
 /// <c>culturebot bench outbox --recipients N [--crash-at F]</c>: the outbox against a connector that enforces Teams'
-/// limits; <c>culturebot bench quiz --players N</c>: one quiz round under load.
+/// limits; <c>culturebot bench quiz --players N</c>: one quiz round under load; <c>culturebot bench checks</c>: the
+/// committee and onboarding minute checks.
 /// </summary>
 internal static class BenchCommands
 {
@@ -41,6 +42,16 @@ internal static class BenchCommands
             return result.Counted == result.Players && result.Errors == 0 ? 0 : 1;
         });
 
-        return new Command("bench", "Benchmarks that need the whole host.") { outbox, worker, quiz };
+        var committees = new Option<int>("--committees") { Description = "Committees, each with a meeting on the same evening.", DefaultValueFactory = _ => 1_000 };
+        var newcomers = new Option<int>("--newcomers") { Description = "Newcomers whose onboarding card is due the same morning.", DefaultValueFactory = _ => 10_000 };
+        var checks = new Command("checks", "Measure the minute checks of committees and onboarding: with nothing due, and with everything due at once.") { committees, newcomers };
+        checks.SetAction(async (parse, cancellationToken) =>
+        {
+            var result = await DueChecksBenchmark.RunAsync(parse.GetValue(committees), parse.GetValue(newcomers), Console.Error, cancellationToken);
+            Console.WriteLine(result);
+            return result.Reminders == result.Committees && result.Cards == result.Newcomers ? 0 : 1;
+        });
+
+        return new Command("bench", "Benchmarks that need the whole host.") { outbox, worker, quiz, checks };
     }
 }

@@ -164,6 +164,16 @@ public sealed class CommandLineTests : IDisposable
         Assert.NotEmpty(question["explanation"]!.AsArray());
     }
 
+    [Fact]
+    public async Task The_checks_benchmark_decides_every_reminder_and_card_once()
+    {
+        var (status, output, error) = await RunCapturedAsync("bench", "checks", "--committees", "12", "--newcomers", "40");
+
+        Assert.True(status == 0, error + output);
+        var fields = output.Trim().Split('\n')[^1].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        Assert.Equal(("12", "40", "12", "40"), (fields["committees"], fields["newcomers"], fields["reminders"], fields["cards"]));
+    }
+
     [Theory]
     [InlineData("teams")]
     [InlineData("slack")]
