@@ -92,6 +92,25 @@ public sealed class OnboardingSlackTests : IDisposable
     }
 
     [Fact]
+    public async Task Onboarding_on_for_the_whole_workspace_enrols_whoever_joins_it()
+    {
+        var store = _host.Services.GetRequiredService<IOnboardingStore>();
+        var newcomer = new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, "UFRNINA0001");
+        var join = new JsonObject { ["type"] = "team_join", ["user"] = new JsonObject { ["id"] = "UFRNINA0001", ["real_name"] = "Nina" } };
+
+        // Off: joining the workspace enrols nobody.
+        await EventAsync(join, "Ev-team-join-1");
+        await WaitForAsync(() => Task.FromResult(_slack.Calls("users.info").Count > 0 ? "seen" : null));
+        Assert.Null(await store.GetAsync(newcomer, CancellationToken.None));
+
+        await CommandAsync("U0MANAGER01", "onboarding on workspace", "workspace");
+        Assert.Contains("Onboarding on for the whole workspace", Text(await WaitForAsync(() => Task.FromResult(_slack.Calls("hooks/workspace") is [var first, ..] ? first : null))), StringComparison.Ordinal);
+        await EventAsync(join.DeepClone().AsObject(), "Ev-team-join-2");
+        var enrolment = await WaitForAsync(() => store.GetAsync(newcomer, CancellationToken.None));
+        Assert.Equal(("Nina", "Europe/Paris", "fr"), (enrolment.Name, enrolment.TimeZone, enrolment.Language));
+    }
+
+    [Fact]
     public async Task A_manager_enrols_newcomers_by_mention_and_hears_when_each_one_completes_the_journey()
     {
         await CommandAsync("U0MANAGER01", "onboarding enrol <@UFRNADIA01|nadia> <@U0TOM000001|tom>", "enrol");

@@ -11,11 +11,16 @@ namespace CultureBot.Core.Features.Onboarding;
 /// <summary>
 /// Onboarding in chat, English and French: <c>onboarding start</c> (for oneself), <c>onboarding enrol @someone</c>
 /// (a manager, who gets a report at the end), <c>onboarding on|off</c> (in a channel or team: people who join it are
-/// enrolled), <c>onboarding pause|resume|stop</c>, <c>onboarding</c> (where I am). Newcomers get their cards in their
+/// enrolled; <c>onboarding on workspace</c>: everyone who joins the Slack workspace or the Teams tenant's teams), <c>onboarding pause|resume|stop</c>, <c>onboarding</c> (where I am). Newcomers get their cards in their
 /// personal chat with the bot.
 /// </summary>
 public static class OnboardingFeature
 {
+    /// <summary>The conversation id that stands for the whole workspace (Slack) or tenant (Teams) in the onboarding switches.</summary>
+    public const string Everywhere = "*";
+
+    private static readonly HashSet<string> EverywhereWords = ["workspace", "everywhere", "all", "tenant", "espace", "partout", "tous"];
+
     public static BotRouteBuilder MapOnboarding(this BotRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -31,8 +36,8 @@ public static class OnboardingFeature
         {
             "start" or "demarrer" or "commencer" or "me" => StartAsync(context, cancellationToken),
             "enrol" or "enroll" or "add" or "inscrire" or "ajouter" => EnrolMentionedAsync(context, cancellationToken),
-            "on" or "activer" => ChannelAsync(context, true, cancellationToken),
-            "off" or "desactiver" => ChannelAsync(context, false, cancellationToken),
+            "on" or "activer" => ChannelAsync(context, true, MeansEverywhere(context), cancellationToken),
+            "off" or "desactiver" => ChannelAsync(context, false, MeansEverywhere(context), cancellationToken),
             "pause" => StatusAsync(context, EnrolmentStatus.Paused, cancellationToken),
             "resume" or "reprendre" => StatusAsync(context, EnrolmentStatus.Active, cancellationToken),
             "stop" or "arreter" => StatusAsync(context, EnrolmentStatus.Stopped, cancellationToken),
@@ -84,8 +89,10 @@ public static class OnboardingFeature
 
     private static async Task EnrolNewcomersAsync(TurnContext context, CancellationToken cancellationToken)
     {
+        // On here, or everywhere: a Slack team_join arrives in the newcomer's own direct message, not in a channel.
         var store = context.Services.GetRequiredService<IOnboardingStore>();
-        if (!await store.IsChannelOnAsync(context.Turn.Conversation.Key, cancellationToken))
+        var here = context.Turn.Conversation.Key;
+        if (!await store.IsChannelOnAsync(here, cancellationToken) && !await store.IsChannelOnAsync(here with { ConversationId = Everywhere }, cancellationToken))
         {
             return;
         }
@@ -115,17 +122,29 @@ public static class OnboardingFeature
         return await context.Services.GetRequiredService<IOnboardingStore>().EnrolAsync(enrolment, cancellationToken);
     }
 
-    private static async Task ChannelAsync(TurnContext context, bool enabled, CancellationToken cancellationToken)
+    /// <summary><c>onboarding on workspace</c> (or <c>everywhere</c>, <c>partout</c>…): the switch for everyone who joins, not this channel's.</summary>
+    private static bool MeansEverywhere(TurnContext context) =>
+        context.CommandArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => EverywhereWords.Contains(TextMatching.Fold(w)));
+
+    private static async Task ChannelAsync(TurnContext context, bool enabled, bool everywhere, CancellationToken cancellationToken)
     {
-        if (context.Turn.Conversation.Kind == ConversationKind.Personal)
+        if (context.Turn.Conversation.Kind == ConversationKind.Personal && !everywhere)
         {
             await context.SendAsync(BotMessage.FromText(context.T("onboardingChannelOnly")), cancellationToken);
             return;
         }
 
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await context.Services.GetRequiredService<IOnboardingStore>().SetChannelAsync(context.Turn.Conversation.Key, enabled, context.Turn.From?.Id, now, cancellationToken);
-        await context.SendAsync(BotMessage.FromText(context.T(enabled ? "onboardingChannelOn" : "onboardingChannelOff")), cancellationToken);
+        var key = everywhere ? context.Turn.Conversation.Key with { ConversationId = Everywhere } : context.Turn.Conversation.Key;
+        await context.Services.GetRequiredService<IOnboardingStore>().SetChannelAsync(key, enabled, context.Turn.From?.Id, now, cancellationToken);
+        var reply = (enabled, everywhere) switch
+        {
+            (true, true) => "onboardingEverywhereOn",
+            (false, true) => "onboardingEverywhereOff",
+            (true, false) => "onboardingChannelOn",
+            _ => "onboardingChannelOff",
+        };
+        await context.SendAsync(BotMessage.FromText(context.T(reply)), cancellationToken);
     }
 
     private static async Task StatusAsync(TurnContext context, EnrolmentStatus status, CancellationToken cancellationToken)
