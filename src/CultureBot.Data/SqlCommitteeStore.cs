@@ -177,10 +177,15 @@ public sealed class SqlCommitteeStore(Database database) : ICommitteeStore
         var cancelled = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE committee_meetings SET status = 'cancelled', sequence = sequence + 1 WHERE id = @Id AND status = 'scheduled'",
             new { Id = meetingId }, transaction, cancellationToken: cancellationToken));
+        if (cancelled == 0)
+        {
+            return false;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM committee_reminders WHERE meeting_id = @Id AND sent_at IS NULL", new { Id = meetingId }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return cancelled == 1;
+        return true;
     }
 
     public async Task<IReadOnlyList<DueReminder>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -57,7 +57,8 @@ public static class BotHost
     internal static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         // An end-to-end run may start the clock at a chosen instant and move it (see ClockEvent); a deployment never does.
-        if (configuration.GetValue<DateTimeOffset?>(TestClockKey) is { } start)
+        var testClockStart = configuration.GetValue<DateTimeOffset?>(TestClockKey);
+        if (testClockStart is { } start)
         {
             // A clock that lies would break token and signature checks, and reminders: never with a real platform.
             if (!string.IsNullOrEmpty(configuration["Teams:AppId"]) || !string.IsNullOrEmpty(configuration["Slack:SigningSecret"]))
@@ -105,8 +106,7 @@ public static class BotHost
         services.AddSingleton<OnboardingScheduler>();
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        var testClock = configuration[TestClockKey] is { Length: > 0 };
-        services.AddBotRoutes(routes => (testClock ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => (testClockStart is not null ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();

@@ -264,7 +264,7 @@ public static class CommitteeFeature
             return null;
         }
 
-        var parts = arguments.TrimStart('#').Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || !long.TryParse(parts[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             || await Store(context).MeetingAsync(id, cancellationToken) is not { } meeting || meeting.CommitteeId != committee.Id || meeting.Status != MeetingStatus.Scheduled)
         {

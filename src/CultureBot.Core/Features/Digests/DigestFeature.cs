@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Digests;
