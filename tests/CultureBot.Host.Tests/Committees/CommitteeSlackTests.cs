@@ -81,21 +81,10 @@ public sealed class CommitteeSlackTests : IDisposable
     }
 
     /// <summary>Waits for Slack calls, moving the fake clock on (the worker and the outbox pace on it).</summary>
-    private async Task<IReadOnlyList<JsonObject>> WaitAsync(string path, int count = 1)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (_slack.Calls(path).Count >= count)
-            {
-                return _slack.Calls(path);
-            }
-
-            _clock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{path}: {_slack.Calls(path).Count} calls, {count} expected");
-    }
+    private Task<IReadOnlyList<JsonObject>> WaitAsync(string path, int count = 1) =>
+        FakeClockWait.UntilAsync(
+            _clock, () => _slack.Calls(path) is { } calls && calls.Count >= count ? calls : null,
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(50), 150, () => $"{path}: {_slack.Calls(path).Count} calls, {count} expected");
 
     private static string Text(JsonObject message) => SignedSlack.Text(message);
 }

@@ -166,20 +166,13 @@ public sealed class CommitteeTeamsTests : IDisposable
     private async Task<(string Path, JsonNode Card)> NextProactiveCardAsync()
     {
         var seen = _delivered;
-        for (var i = 0; i < 200; i++)
-        {
-            var cards = _connector.Calls.Where(c => c.Method == "POST" && c.Path.EndsWith("/activities", StringComparison.Ordinal) && c.Body?["attachments"] is JsonArray { Count: > 0 }).ToList();
-            if (cards.Count > seen)
-            {
-                _delivered = cards.Count;
-                return (cards[seen].Path, cards[seen].Body!["attachments"]![0]!["content"]!);
-            }
-
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no card was delivered: " + string.Join(" | ", _connector.Calls.Select(c => $"{c.Method} {c.Path}")));
+        var cards = await FakeClockWait.UntilAsync(
+            _clock,
+            () => _connector.Calls.Where(c => c.Method == "POST" && c.Path.EndsWith("/activities", StringComparison.Ordinal) && c.Body?["attachments"] is JsonArray { Count: > 0 }).ToList() is { } delivered && delivered.Count > seen ? delivered : null,
+            TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50), 200,
+            () => "no card was delivered: " + string.Join(" | ", _connector.Calls.Select(c => $"{c.Method} {c.Path}")));
+        _delivered = cards.Count;
+        return (cards[seen].Path, cards[seen].Body!["attachments"]![0]!["content"]!);
     }
 
     private int _delivered;

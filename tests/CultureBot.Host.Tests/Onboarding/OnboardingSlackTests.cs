@@ -157,22 +157,9 @@ public sealed class OnboardingSlackTests : IDisposable
     }
 
     /// <summary>Waits for the worker, moving the fake clock on a little (the Slack client paces users.info on it).</summary>
-    private async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            _clock.Advance(TimeSpan.FromMilliseconds(200));
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("never came");
-    }
+    private Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class =>
+        FakeClockWait.UntilAsync(_clock, probe, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(100), 100, () => "never came");
 
     private static string Text(JsonObject message) => SignedSlack.Text(message);
 

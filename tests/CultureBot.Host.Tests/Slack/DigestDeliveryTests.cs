@@ -41,21 +41,10 @@ public sealed class DigestDeliveryTests : IDisposable
         new SignedSlack(_host.CreateClient(), Secret, _clock).CommandAsync("C0DIGEST001", "U05RAVI9KQ2", text, responseUrl);
 
     /// <summary>Lets the host's workers run: they wait on the fake clock between rounds.</summary>
-    private async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> WaitForPostsAsync(int count)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (_slack.Calls("chat.postMessage") is { } calls && calls.Count >= count)
-            {
-                return calls;
-            }
-
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no digest was posted");
-    }
+    private Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> WaitForPostsAsync(int count) =>
+        FakeClockWait.UntilAsync(
+            _clock, () => _slack.Calls("chat.postMessage") is { } calls && calls.Count >= count ? calls : null,
+            TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50), 200, () => "no digest was posted");
 
     private async Task<IScheduler> SchedulerAsync()
     {
