@@ -7,6 +7,12 @@ namespace CultureBot.Core.Bot;
 public static class PersonalChat
 {
     /// <summary>
+    /// In Teams, a conversation id that names a person rather than a conversation (<c>user:ID</c>): the sender creates
+    /// the one-to-one chat on the first message to it.
+    /// </summary>
+    public const string TeamsUserPrefix = "user:";
+
+    /// <summary>
     /// This conversation when it is <paramref name="person"/>'s personal chat, else a personal chat the platform opens
     /// on the first message (Teams creates the one-to-one conversation, named <c>user:ID</c> until then; Slack opens
     /// the direct message from the user id), remembered with this conversation's service address so that the outbox
@@ -22,7 +28,7 @@ public static class PersonalChat
             return here.Key;
         }
 
-        var key = here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? "user:" + person.Id : person.Id };
+        var key = here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? TeamsUserPrefix + person.Id : person.Id };
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
             here with { Key = key, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);

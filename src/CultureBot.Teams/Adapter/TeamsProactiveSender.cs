@@ -49,13 +49,13 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
         return DeliverAsync(reference, async serviceUrl =>
         {
             var conversationId = reference.Key.ConversationId;
-            if (conversationId.StartsWith(UserPrefix, StringComparison.Ordinal))
+            if (conversationId.StartsWith(PersonalChat.TeamsUserPrefix, StringComparison.Ordinal))
             {
                 // A person the bot has not talked to alone yet (a newcomer in a team): Teams opens the one-to-one chat.
                 var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
                 {
                     Bot = new ChannelAccount { Id = reference.BotId },
-                    Members = [new ChannelAccount { Id = conversationId[UserPrefix.Length..] }],
+                    Members = [new ChannelAccount { Id = conversationId[PersonalChat.TeamsUserPrefix.Length..] }],
                     TenantId = reference.Key.TenantId,
                     ChannelData = new TeamsChannelData { Tenant = new TeamsIdName { Id = reference.Key.TenantId } },
                 }, cancellationToken);
@@ -70,9 +70,6 @@ public sealed class TeamsProactiveSender(IConnectorClient connector, CardCatalog
             return await connector.SendToConversationAsync(serviceUrl, conversationId, ToActivity(reference, message, conversationId), cancellationToken);
         }, cancellationToken);
     }
-
-    /// <summary>A conversation id that names a person rather than a conversation: the one-to-one chat is created on first send.</summary>
-    public const string UserPrefix = "user:";
 
     public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string messageId, BotMessage message, CancellationToken cancellationToken)
     {
