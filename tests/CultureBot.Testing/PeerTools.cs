@@ -35,6 +35,26 @@ public static class PeerTools
         return string.Empty;
     }
 
+    /// <summary>
+    /// Skips the calling test when Chromium (for the Playground's browser mode and card pictures) is missing
+    /// outside CI; fails it in CI, where <c>scripts/test-deps.sh</c> installs it.
+    /// </summary>
+    public static void RequireChromium()
+    {
+        if (File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM") is not null)
+        {
+            return;
+        }
+
+        const string why = "Chromium is not installed (apt-get install chromium, or set CHROMIUM); the same scenario runs in API mode";
+        if (InCi)
+        {
+            throw new InvalidOperationException($"CI needs Chromium, but {why}.");
+        }
+
+        Skip.If(true, why);
+    }
+
     /// <summary>Runs one tool (e.g. <c>card-validate</c>) and returns its exit code and output.</summary>
     public static async Task<ToolRun> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, string? stdin = null)
     {

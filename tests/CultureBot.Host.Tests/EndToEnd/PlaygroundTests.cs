@@ -7,8 +7,9 @@ namespace CultureBot.Host.Tests.EndToEnd;
 
 /// <summary>
 /// The real host, started as its own process, in a real conversation with Microsoft 365 Agents Playground
-/// (Microsoft's local Teams client) driven by <c>teams-e2e</c>. Browser mode when Chromium is installed
-/// (cards rendered by the Teams renderer, screenshots kept), API mode otherwise.
+/// (Microsoft's local Teams client) driven by <c>teams-e2e</c>. Every scenario runs in API mode (the Playground's
+/// own HTTP endpoints, no browser: what a machine without Chromium runs) and in browser mode (cards rendered by
+/// the Teams renderer, screenshots kept), which is skipped, saying why, where Chromium is not installed.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class PlaygroundTests
@@ -17,16 +18,14 @@ public sealed class PlaygroundTests
 
     public PlaygroundTests(ITestOutputHelper output) => _output = output;
 
+    public static TheoryData<string, string> Scenarios { get; } = InBothModes("welcome-help", "french", "personas", "finder", "digest", "quiz-team", "quiz-solo");
+
+    public static TheoryData<string, string> ScenariosOnAMovedClock { get; } = InBothModes("onboarding|2026-03-26T12:00:00Z", "committee|2026-03-02T10:00:00Z");
+
     [SkippableTheory]
-    [InlineData("welcome-help")]
-    [InlineData("french")]
-    [InlineData("personas")]
-    [InlineData("finder")]
-    [InlineData("digest")]
-    [InlineData("quiz-team")]
-    [InlineData("quiz-solo")]
-    public Task Scenario_passes_in_the_agents_playground(string scenario) =>
-        RunScenarioAsync(scenario, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"));
+    [MemberData(nameof(Scenarios))]
+    public Task Scenario_passes_in_the_agents_playground(string scenario, string mode) =>
+        RunScenarioAsync(scenario, mode, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"));
 
     /// <summary>
     /// Days walked in seconds: the host starts its clock at <paramref name="start"/> (<c>Testing:Clock</c>) and the
@@ -36,10 +35,12 @@ public sealed class PlaygroundTests
     /// 9:00 Paris before and after that change, with the RSVP, the questions form and the minutes answered in cards.
     /// </summary>
     [SkippableTheory]
-    [InlineData("onboarding", "2026-03-26T12:00:00Z")]
-    [InlineData("committee", "2026-03-02T10:00:00Z")]
-    public Task Scenario_on_a_moved_clock_passes_in_the_agents_playground(string scenario, string start) =>
-        RunScenarioAsync(scenario, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"), $"Testing__Clock={start}");
+    [MemberData(nameof(ScenariosOnAMovedClock))]
+    public Task Scenario_on_a_moved_clock_passes_in_the_agents_playground(string scenarioAndStart, string mode)
+    {
+        var (scenario, start) = (scenarioAndStart.Split('|')[0], scenarioAndStart.Split('|')[1]);
+        return RunScenarioAsync(scenario, mode, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"), $"Testing__Clock={start}");
+    }
 
     /// <summary>
     /// The digest reaches a Teams conversation by the clock alone: the conversation subscribes for two minutes from
@@ -62,18 +63,34 @@ public sealed class PlaygroundTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("culturebot-e2e-scenario-").FullName, "digest-on-time.json");
         await File.WriteAllTextAsync(path, scenario.ToJsonString());
 
-        await RunScenarioAsync("digest-on-time", path);
+        await RunScenarioAsync("digest-on-time", "api", path);
     }
 
-    private async Task RunScenarioAsync(string scenario, string scenarioPath, string? environment = null)
+    private static TheoryData<string, string> InBothModes(params string[] scenarios)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var scenario in scenarios)
+        {
+            data.Add(scenario, "api");
+            data.Add(scenario, "browser");
+        }
+
+        return data;
+    }
+
+    private async Task RunScenarioAsync(string scenario, string mode, string scenarioPath, string? environment = null)
     {
         PeerTools.Require();
+        if (mode == "browser")
+        {
+            PeerTools.RequireChromium();
+        }
+
         var port = FreePort();
         var hostDll = Path.Combine(AppContext.BaseDirectory, "culturebot.dll");
         Assert.True(File.Exists(hostDll), $"{hostDll} is missing");
         var dataDirectory = Directory.CreateTempSubdirectory("culturebot-e2e-").FullName;
-        var outDirectory = Path.Combine(PeerTools.RepoRoot, "artifacts", "e2e", scenario);
-        var mode = File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM") is not null ? "browser" : "api";
+        var outDirectory = Path.Combine(PeerTools.RepoRoot, "artifacts", "e2e", scenario + "-" + mode);
         var botCommand = $"cd '{dataDirectory}' && Storage__ConnectionString='Data Source={dataDirectory}/culturebot.db' {environment} " +
                          $"Committees__PublicUrl=http://127.0.0.1:{port} " +
                          $"exec dotnet '{hostDll}' --urls http://127.0.0.1:{port}";
