@@ -1,13 +1,17 @@
 namespace CultureBot.Core.Conversations;
 
 /// <summary>
-/// An organization, the unit of data: a Microsoft 365 tenant in Teams, a workspace in Slack. Every stored row that
-/// belongs to one carries its platform and tenant id, and every query, uniqueness and card action includes them.
+/// An organization: a Microsoft 365 tenant or a Slack workspace, the unit whose data and packs are its own. Every
+/// stored row that belongs to one carries its platform and tenant id, and every query, uniqueness and card action
+/// includes them. Written <c>teams:TENANT</c> or <c>slack:TEAM</c> by operators (the CLI's <c>--org</c>).
 /// </summary>
-/// <param name="Platform">The platform, as a <see cref="Platforms"/> constant.</param>
-/// <param name="TenantId">The Microsoft 365 tenant id or the Slack workspace (team) id.</param>
+/// <param name="Platform">A <see cref="Platforms"/> constant.</param>
+/// <param name="TenantId">The tenant id or the Slack team id, as <see cref="ConversationKey.TenantId"/> stores it.</param>
 public sealed record OrganizationKey(string Platform, string TenantId)
 {
+    /// <summary>How an operator writes one: <c>teams:TENANT</c> or <c>slack:TEAM</c>.</summary>
+    public const string Format = "teams:TENANT or slack:TEAM";
+
     /// <summary>
     /// The owner of the sample verbatims shipped with the sample pack: shown to every organization beside its own, as
     /// the sample pack is. Not a platform, so no inbound activity can ever claim to be it.
@@ -17,26 +21,30 @@ public sealed record OrganizationKey(string Platform, string TenantId)
     /// <summary>The owner of verbatims stored before organizations were kept apart, whose organization is not known: shown nowhere.</summary>
     public static readonly OrganizationKey Unassigned = new(string.Empty, string.Empty);
 
-    /// <summary>Reads <c>PLATFORM:TENANT</c> (<c>msteams:&lt;tenant id&gt;</c>, <c>slack:&lt;team id&gt;</c>), as an operator types it.</summary>
-    public static bool TryParse(string? text, out OrganizationKey organization)
+    public static OrganizationKey Of(ConversationKey conversation)
     {
-        organization = Unassigned;
-        var separator = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
-        if (text is null || separator <= 0 || separator == text.Length - 1)
-        {
-            return false;
-        }
-
-        var platform = text[..separator].Trim().ToLowerInvariant();
-        var tenant = text[(separator + 1)..].Trim();
-        if (platform is not (Platforms.Teams or Platforms.Slack) || tenant.Length == 0)
-        {
-            return false;
-        }
-
-        organization = new OrganizationKey(platform, tenant);
-        return true;
+        ArgumentNullException.ThrowIfNull(conversation);
+        return conversation.Organization;
     }
 
-    public override string ToString() => $"{Platform}:{TenantId}";
+    /// <summary>Reads <c>teams:TENANT</c> (or <c>msteams:TENANT</c>) and <c>slack:TEAM</c>; null for anything else.</summary>
+    public static OrganizationKey? TryParse(string? text)
+    {
+        var separator = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (separator <= 0 || separator == text!.Length - 1)
+        {
+            return null;
+        }
+
+        var platform = text[..separator].Trim().ToLowerInvariant() switch
+        {
+            "teams" or Platforms.Teams => Platforms.Teams,
+            Platforms.Slack => Platforms.Slack,
+            _ => null,
+        };
+        var tenant = text[(separator + 1)..].Trim();
+        return platform is null || tenant.Length == 0 ? null : new OrganizationKey(platform, tenant);
+    }
+
+    public override string ToString() => $"{(Platform == Platforms.Teams ? "teams" : Platform)}:{TenantId}";
 }

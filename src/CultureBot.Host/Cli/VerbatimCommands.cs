@@ -8,22 +8,22 @@ using Spectre.Console;
 namespace CultureBot.Host.Cli;
 
 /// <summary>
-/// <c>culturebot verbatims import FILE.csv --organization PLATFORM:TENANT [--map COLUMN=field …]</c>: store a file's valid
-/// lines for one organization, report the others; <c>culturebot verbatims assign --organization PLATFORM:TENANT</c>: hand
+/// <c>culturebot verbatims import FILE.csv --org teams:TENANT|slack:TEAM [--map COLUMN=field …]</c>: store a file's valid
+/// lines for one organization, report the others; <c>culturebot verbatims assign --org teams:TENANT|slack:TEAM</c>: hand
 /// the verbatims stored before organizations were kept apart to the organization they belong to.
 /// </summary>
 internal static class VerbatimCommands
 {
-    private const string OrganizationHelp = "The organization the verbatims belong to: msteams:TENANT-ID (a Microsoft 365 tenant) or slack:TEAM-ID (a Slack workspace).";
+    private const string OrganizationHelp = "The organization the verbatims belong to: teams:TENANT (a Microsoft 365 tenant id) or slack:TEAM (a Slack workspace id).";
 
     public static Command Create()
     {
         var import = Import();
-        var organization = new Option<string>("--organization") { Description = OrganizationHelp, Required = true };
+        var organization = new Option<string>("--org") { Description = OrganizationHelp, Required = true };
         var assign = new Command("assign", "Give the verbatims whose organization is not known (imported before organizations were kept apart) to one organization.") { organization };
         assign.SetAction(async (parse, cancellationToken) =>
         {
-            if (!OrganizationKey.TryParse(parse.GetValue(organization), out var owner))
+            if (OrganizationKey.TryParse(parse.GetValue(organization)) is not { } owner)
             {
                 await BadOrganizationAsync(parse.GetValue(organization));
                 return 2;
@@ -34,7 +34,7 @@ internal static class VerbatimCommands
             {
                 await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
                 var moved = await services.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>().AssignUnassignedAsync(owner, cancellationToken);
-                Console.WriteLine($"assigned={moved} organization={owner}");
+                Console.WriteLine($"assigned={moved} org={owner}");
                 return 0;
             }
         });
@@ -42,7 +42,7 @@ internal static class VerbatimCommands
     }
 
     private static Task BadOrganizationAsync(string? text) =>
-        Console.Error.WriteLineAsync($"--organization: expected msteams:TENANT-ID or slack:TEAM-ID, got '{text}'.");
+        Console.Error.WriteLineAsync($"--org: expected {OrganizationKey.Format}, got '{text}'.");
 
     private static Command Import()
     {
@@ -53,11 +53,11 @@ internal static class VerbatimCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var language = new Option<string>("--language") { Description = "The language of lines without a language column.", DefaultValueFactory = _ => "fr" };
-        var organization = new Option<string>("--organization") { Description = OrganizationHelp, Required = true };
+        var organization = new Option<string>("--org") { Description = OrganizationHelp, Required = true };
         var import = new Command("import", "Import verbatims from CSV for one organization: personal data removed, duplicates skipped, bad lines reported with their line and field.") { file, map, language, organization };
         import.SetAction(async (parse, cancellationToken) =>
         {
-            if (!OrganizationKey.TryParse(parse.GetValue(organization), out var owner))
+            if (OrganizationKey.TryParse(parse.GetValue(organization)) is not { } owner)
             {
                 await BadOrganizationAsync(parse.GetValue(organization));
                 return 2;

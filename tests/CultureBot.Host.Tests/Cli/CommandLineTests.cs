@@ -113,9 +113,9 @@ public sealed class CommandLineTests : IDisposable
         var sample = Path.Combine(PeerTools.RepoRoot, "tests", "CultureBot.Content.Tests", "TestData", "verbatims", "retours-clients.fr.csv");
         var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "verbatims.db")}";
 
-        var (status, output, error) = await RunCapturedAsync("verbatims", "import", sample, "--organization", "msteams:tenant-a", database);
-        var (again, secondOutput, _) = await RunCapturedAsync("verbatims", "import", sample, "--organization", "msteams:tenant-a", database);
-        var (other, otherOutput, _) = await RunCapturedAsync("verbatims", "import", sample, "--organization", "slack:T0WORKSPACE", database);
+        var (status, output, error) = await RunCapturedAsync("verbatims", "import", sample, "--org", "teams:tenant-a", database);
+        var (again, secondOutput, _) = await RunCapturedAsync("verbatims", "import", sample, "--org", "teams:tenant-a", database);
+        var (other, otherOutput, _) = await RunCapturedAsync("verbatims", "import", sample, "--org", "slack:T0WORKSPACE", database);
 
         Assert.Equal(1, status);
         Assert.Equal("read=5 added=5 duplicates=1 redacted=2 errors=3", output.Trim());
@@ -129,18 +129,18 @@ public sealed class CommandLineTests : IDisposable
     public async Task Verbatims_import_says_which_organization_it_needs()
     {
         var (missing, _, missingError) = await RunCapturedAsync("verbatims", "import", "x.csv");
-        var (wrong, _, wrongError) = await RunCapturedAsync("verbatims", "import", "x.csv", "--organization", "tenant-a");
+        var (wrong, _, wrongError) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "tenant-a");
 
         Assert.NotEqual(0, missing);
-        Assert.Contains("--organization", missingError, StringComparison.Ordinal);
+        Assert.Contains("--org", missingError, StringComparison.Ordinal);
         Assert.Equal(2, wrong);
-        Assert.Contains("expected msteams:TENANT-ID or slack:TEAM-ID", wrongError, StringComparison.Ordinal);
+        Assert.Contains("expected teams:TENANT or slack:TEAM", wrongError, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Verbatims_import_refuses_a_mapping_to_an_unknown_field()
     {
-        var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--organization", "slack:T1", "--map", "Comment=mood");
+        var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "slack:T1", "--map", "Comment=mood");
 
         Assert.Equal(2, status);
         Assert.Contains("'mood' is not a field", error, StringComparison.Ordinal);

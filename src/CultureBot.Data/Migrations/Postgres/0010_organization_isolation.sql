@@ -4,7 +4,7 @@
 -- Verbatims: the fingerprint is unique per organization. Rows stored before had no organization: when the database
 -- knows exactly one organization (one platform and tenant among the conversations), they were its verbatims and go
 -- to it; otherwise they stay unassigned ('' / ''), shown nowhere, until an operator runs
--- `culturebot verbatims assign --organization PLATFORM:TENANT`.
+-- `culturebot verbatims assign --org teams:TENANT|slack:TEAM`.
 ALTER TABLE verbatims ADD COLUMN platform text NOT NULL DEFAULT '';
 ALTER TABLE verbatims ADD COLUMN tenant_id text NOT NULL DEFAULT '';
 ALTER TABLE verbatims ALTER COLUMN platform DROP DEFAULT;
