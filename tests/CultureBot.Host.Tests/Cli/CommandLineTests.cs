@@ -126,6 +126,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Verbatims_assign_hands_the_verbatims_of_no_known_organization_to_one()
+    {
+        var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "assign.db")}";
+
+        var (status, output, _) = await RunCapturedAsync("verbatims", "assign", "--org", "slack:T0WORKSPACE", database);
+
+        Assert.Equal((0, "assigned=0 org=slack:T0WORKSPACE"), (status, output.Trim()));
+    }
+
+    [Fact]
     public async Task Verbatims_import_says_which_organization_it_needs()
     {
         var (missing, _, missingError) = await RunCapturedAsync("verbatims", "import", "x.csv");

@@ -181,6 +181,13 @@ public sealed class OrganizationIsolationTests : IDisposable
         Assert.Null(await onboarding.GetAsync(new ConversationKey(Platforms.Teams, TenantB, "newcomer-b"), CancellationToken.None));
         Assert.Null(await onboarding.GetAsync(new ConversationKey(Platforms.Teams, TenantB, "newcomer-a"), CancellationToken.None));
         Assert.Contains("not on the onboarding journey", await SayAsync(TenantB, ChannelB, "onboarding", channel: true, user: "newcomer-a"), StringComparison.OrdinalIgnoreCase);
+
+        // The Slack workspace has the personas too, and nobody enrolled: the same user id in Teams is another person.
+        await _signed.CommandAsync(SlackChannel, "U05RAVI9KQ2", "personas", _slack.ResponseUrl("personas"));
+        Assert.Contains("Camille", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/personas"))), StringComparison.Ordinal);
+        await _signed.CommandAsync(SlackChannel, "newcomer-a", "onboarding", _slack.ResponseUrl("onboarding"));
+        Assert.Contains("not on the onboarding journey", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/onboarding"))), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await onboarding.GetAsync(new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, "newcomer-a"), CancellationToken.None));
     }
 
     private static JsonObject Teams(string tenant, string conversation, JsonObject activity, bool channel, string user = "user-id-0", string name = "Alex Wilber")
