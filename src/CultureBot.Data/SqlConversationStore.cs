@@ -12,8 +12,8 @@ public sealed class SqlConversationStore : IConversationStore
 {
     /// <summary>Records an inbound id once; also run by the work queue, in the transaction that queues the event.</summary>
     internal const string RecordInboundSql = """
-        INSERT INTO inbound_events (platform, inbound_id, received_at)
-        VALUES (@Platform, @InboundId, @At)
+        INSERT INTO inbound_events (platform, tenant_id, inbound_id, received_at)
+        VALUES (@Platform, @TenantId, @InboundId, @At)
         ON CONFLICT DO NOTHING
         """;
 
@@ -79,10 +79,11 @@ public sealed class SqlConversationStore : IConversationStore
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { key.Platform, key.TenantId, key.ConversationId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task<bool> TryRecordInboundAsync(string platform, string inboundId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordInboundAsync(OrganizationKey organization, string inboundId, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(RecordInboundSql, new { Platform = platform, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(RecordInboundSql, new { organization.Platform, organization.TenantId, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>A row as both providers return it: the timestamp is text in SQLite, a DateTime in PostgreSQL.</summary>

@@ -241,15 +241,18 @@ public sealed class SqlQuizStore(Database database) : IQuizStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, (int Right, int Wrong)>> ResultsByQuestionAsync(string playerId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, (int Right, int Wrong)>> ResultsByQuestionAsync(OrganizationKey organization, string playerId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         const string sql = """
             SELECT r.question_id AS QuestionId, a.correct AS Correct
-            FROM quiz_answers a JOIN quiz_rounds r ON r.game_id = a.game_id AND r.round = a.round
-            WHERE a.player_id = @PlayerId
+            FROM quiz_answers a
+            JOIN quiz_rounds r ON r.game_id = a.game_id AND r.round = a.round
+            JOIN quiz_games g ON g.id = a.game_id
+            WHERE a.player_id = @PlayerId AND g.platform = @Platform AND g.tenant_id = @TenantId
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string QuestionId, object Correct)>(new CommandDefinition(sql, new { PlayerId = playerId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(string QuestionId, object Correct)>(new CommandDefinition(sql, new { PlayerId = playerId, organization.Platform, organization.TenantId }, cancellationToken: cancellationToken));
         return rows.GroupBy(r => r.QuestionId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.Count(r => Convert.ToBoolean(r.Correct, System.Globalization.CultureInfo.InvariantCulture)), g.Count(r => !Convert.ToBoolean(r.Correct, System.Globalization.CultureInfo.InvariantCulture))), StringComparer.Ordinal);
     }
@@ -282,17 +285,19 @@ public sealed class SqlQuizStore(Database database) : IQuizStore
         return [.. rows.Select(r => new QuizScore(r.PlayerId, r.PlayerName, (int)r.Points, (int)r.Correct, (int)r.Answered))];
     }
 
-    public async Task SetHiddenAsync(string playerId, bool hidden, CancellationToken cancellationToken)
+    public async Task SetHiddenAsync(OrganizationKey organization, string playerId, bool hidden, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         var sql = hidden
-            ? "INSERT INTO quiz_hidden_players (player_id) VALUES (@PlayerId) ON CONFLICT DO NOTHING"
-            : "DELETE FROM quiz_hidden_players WHERE player_id = @PlayerId";
+            ? "INSERT INTO quiz_hidden_players (platform, tenant_id, player_id) VALUES (@Platform, @TenantId, @PlayerId) ON CONFLICT DO NOTHING"
+            : "DELETE FROM quiz_hidden_players WHERE platform = @Platform AND tenant_id = @TenantId AND player_id = @PlayerId";
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { PlayerId = playerId }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { organization.Platform, organization.TenantId, PlayerId = playerId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlySet<string>> HiddenAmongAsync(IEnumerable<string> playerIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> HiddenAmongAsync(OrganizationKey organization, IEnumerable<string> playerIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         var ids = playerIds.Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
@@ -304,13 +309,13 @@ public sealed class SqlQuizStore(Database database) : IQuizStore
         foreach (var chunk in ids.Chunk(500))
         {
             var names = string.Join(", ", chunk.Select((_, i) => $"@p{i}"));
-            var parameters = new DynamicParameters();
+            var parameters = new DynamicParameters(new { organization.Platform, organization.TenantId });
             for (var i = 0; i < chunk.Length; i++)
             {
                 parameters.Add($"p{i}", chunk[i]);
             }
 
-            hidden.UnionWith(await connection.QueryAsync<string>(new CommandDefinition($"SELECT player_id FROM quiz_hidden_players WHERE player_id IN ({names})", parameters, cancellationToken: cancellationToken)));
+            hidden.UnionWith(await connection.QueryAsync<string>(new CommandDefinition($"SELECT player_id FROM quiz_hidden_players WHERE platform = @Platform AND tenant_id = @TenantId AND player_id IN ({names})", parameters, cancellationToken: cancellationToken)));
         }
 
         return hidden;

@@ -1,22 +1,27 @@
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Verbatims;
 using Dapper;
 
 namespace CultureBot.Data;
 
-/// <summary><see cref="IVerbatimStore"/> on SQLite or PostgreSQL; duplicates fall on the unique fingerprint (insert-or-ignore).</summary>
+/// <summary><see cref="IVerbatimStore"/> on SQLite or PostgreSQL; duplicates fall on the fingerprint, unique per organization (insert-or-ignore).</summary>
 public sealed class SqlVerbatimStore : IVerbatimStore
 {
     private readonly Database _database;
 
     public SqlVerbatimStore(Database database) => _database = database;
 
-    public async Task<int> AddAsync(IReadOnlyList<Verbatim> verbatims, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>The rows an organization sees: its own and the samples.</summary>
+    private const string Visible = "((platform = @Platform AND tenant_id = @TenantId) OR (platform = @SamplesPlatform AND tenant_id = @SamplesTenant))";
+
+    public async Task<int> AddAsync(OrganizationKey organization, IReadOnlyList<Verbatim> verbatims, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(verbatims);
         const string sql = """
-            INSERT INTO verbatims (fingerprint, text, persona_id, kind, stage, source, said_on, dated, channel, language, added_at)
-            VALUES (@Fingerprint, @Text, @PersonaId, @Kind, @Stage, @Source, @SaidOn, @Dated, @Channel, @Language, @AddedAt)
-            ON CONFLICT (fingerprint) DO NOTHING
+            INSERT INTO verbatims (platform, tenant_id, fingerprint, text, persona_id, kind, stage, source, said_on, dated, channel, language, added_at)
+            VALUES (@Platform, @TenantId, @Fingerprint, @Text, @PersonaId, @Kind, @Stage, @Source, @SaidOn, @Dated, @Channel, @Language, @AddedAt)
+            ON CONFLICT (platform, tenant_id, fingerprint) DO NOTHING
             """;
         var today = DateOnly.FromDateTime(at.UtcDateTime);
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -26,6 +31,8 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         {
             added += await connection.ExecuteAsync(new CommandDefinition(sql, new
             {
+                organization.Platform,
+                organization.TenantId,
                 verbatim.Fingerprint,
                 verbatim.Text,
                 verbatim.PersonaId,
@@ -44,17 +51,18 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         return added;
     }
 
-    public async Task<IReadOnlyList<Verbatim>> ListAsync(string language, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Verbatim>> ListAsync(OrganizationKey organization, string language, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        const string sql = """
+        ArgumentNullException.ThrowIfNull(organization);
+        const string sql = $"""
             SELECT id AS Id, text AS Text, persona_id AS PersonaId, kind AS Kind, stage AS Stage, source AS Source,
                    said_on AS SaidOn, dated AS Dated, channel AS Channel, language AS Language
             FROM verbatims
-            WHERE language = @Language AND said_on >= @From AND said_on <= @To
+            WHERE {Visible} AND language = @Language AND said_on >= @From AND said_on <= @To
             ORDER BY said_on, id
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { Language = language, From = _database.Date(from), To = _database.Date(to) }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, Parameters(organization, new { Language = language, From = _database.Date(from), To = _database.Date(to) }), cancellationToken: cancellationToken));
         return [.. rows.Select(r => new Verbatim
         {
             Id = r.Id,
@@ -69,10 +77,39 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         })];
     }
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    public async Task<int> CountAsync(OrganizationKey organization, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM verbatims", cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM verbatims WHERE {Visible}", Parameters(organization, null), cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> AssignUnassignedAsync(OrganizationKey organization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        const string sql = """
+            UPDATE verbatims SET platform = @Platform, tenant_id = @TenantId
+            WHERE platform = @UnassignedPlatform AND tenant_id = @UnassignedTenant
+              AND NOT EXISTS (SELECT 1 FROM verbatims own WHERE own.platform = @Platform AND own.tenant_id = @TenantId AND own.fingerprint = verbatims.fingerprint)
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            organization.Platform,
+            organization.TenantId,
+            UnassignedPlatform = OrganizationKey.Unassigned.Platform,
+            UnassignedTenant = OrganizationKey.Unassigned.TenantId,
+        }, cancellationToken: cancellationToken));
+    }
+
+    private static DynamicParameters Parameters(OrganizationKey organization, object? more)
+    {
+        var parameters = new DynamicParameters(more);
+        parameters.Add("Platform", organization.Platform);
+        parameters.Add("TenantId", organization.TenantId);
+        parameters.Add("SamplesPlatform", OrganizationKey.Samples.Platform);
+        parameters.Add("SamplesTenant", OrganizationKey.Samples.TenantId);
+        return parameters;
     }
 
     private sealed class Row

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Queue;
 using Dapper;
@@ -57,12 +58,13 @@ public sealed class SqlWorkQueue : IWorkQueue
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new { Queue = queue, Payload = payload, DueAt = _database.Timestamp(dueAt) }, cancellationToken: cancellationToken));
     }
 
-    public async Task<long?> EnqueueOnceAsync(string queue, string platform, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long?> EnqueueOnceAsync(string queue, OrganizationKey organization, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organization);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var at = _database.Timestamp(now);
-        var first = await connection.ExecuteAsync(new CommandDefinition(SqlConversationStore.RecordInboundSql, new { Platform = platform, InboundId = inboundId, At = at }, transaction, cancellationToken: cancellationToken)) == 1;
+        var first = await connection.ExecuteAsync(new CommandDefinition(SqlConversationStore.RecordInboundSql, new { organization.Platform, organization.TenantId, InboundId = inboundId, At = at }, transaction, cancellationToken: cancellationToken)) == 1;
         if (!first)
         {
             return null;

@@ -72,16 +72,18 @@ public class ConversationStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
-    public async Task Inbound_ids_are_recorded_once_per_platform(StorageProvider provider)
+    public async Task Inbound_ids_are_recorded_once_per_organization(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await db.Runner.MigrateAsync(CancellationToken.None);
         var store = db.Store;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.TryRecordInboundAsync(Platforms.Slack, "Ev123", DateTimeOffset.UnixEpoch, CancellationToken.None))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.TryRecordInboundAsync(new(Platforms.Slack, "T1"), "Ev123", DateTimeOffset.UnixEpoch, CancellationToken.None))));
 
         Assert.Equal(1, results.Count(r => r));
-        Assert.True(await store.TryRecordInboundAsync(Platforms.Teams, "Ev123", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.True(await store.TryRecordInboundAsync(new(Platforms.Teams, "T1"), "Ev123", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.True(await store.TryRecordInboundAsync(new(Platforms.Teams, "tenant-b"), "Ev123", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.False(await store.TryRecordInboundAsync(new(Platforms.Teams, "tenant-b"), "Ev123", DateTimeOffset.UnixEpoch, CancellationToken.None));
     }
 
     [SkippableTheory]

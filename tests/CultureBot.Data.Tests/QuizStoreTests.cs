@@ -117,9 +117,29 @@ public class QuizStoreTests
         Assert.Equal([("u2", 160), ("u1", 150)], organization.Select(s => (s.PlayerId, s.Points)));
         Assert.Equal(["u2"], sinceTomorrow.Select(s => s.PlayerId));
 
-        await store.SetHiddenAsync("u2", true, CancellationToken.None);
-        Assert.Equal(new HashSet<string> { "u2" }, await store.HiddenAmongAsync(["u1", "u2"], CancellationToken.None));
-        await store.SetHiddenAsync("u2", false, CancellationToken.None);
-        Assert.Empty(await store.HiddenAmongAsync(["u1", "u2"], CancellationToken.None));
+        await store.SetHiddenAsync(Channel.Organization, "u2", true, CancellationToken.None);
+        Assert.Equal(new HashSet<string> { "u2" }, await store.HiddenAmongAsync(Channel.Organization, ["u1", "u2"], CancellationToken.None));
+        await store.SetHiddenAsync(Channel.Organization, "u2", false, CancellationToken.None);
+        Assert.Empty(await store.HiddenAmongAsync(Channel.Organization, ["u1", "u2"], CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Hidden_names_and_a_players_results_stay_in_their_organization(StorageProvider provider)
+    {
+        var (db, store, _) = await StartedAsync(provider);
+        await using var _ = db;
+        var otherTenant = new ConversationKey(Platforms.Teams, "tenant-2", "19:quiz@thread.tacv2");
+        var solo = new QuizGame("g2", otherTenant, QuizMode.Solo, "velo-vert-en", "en", 0, 0, 1, QuizGameStatus.Running, "u1", Start);
+        await store.StartAsync(solo, new QuizRound("g2", 1, "q7", Start, Start.AddDays(1), null, null), null, CancellationToken.None);
+        await store.AnswerAsync(new QuizAnswer("g1", 1, "u1", "Ana", 0, true, Start.AddSeconds(3), 0), CancellationToken.None);
+        await store.AnswerAsync(new QuizAnswer("g2", 1, "u1", "Ana", 2, false, Start.AddSeconds(5), 0), CancellationToken.None);
+
+        await store.SetHiddenAsync(otherTenant.Organization, "u1", true, CancellationToken.None);
+
+        Assert.Empty(await store.HiddenAmongAsync(Channel.Organization, ["u1"], CancellationToken.None));
+        Assert.Equal(new HashSet<string> { "u1" }, await store.HiddenAmongAsync(otherTenant.Organization, ["u1"], CancellationToken.None));
+        Assert.Equal([("q1", (1, 0))], (await store.ResultsByQuestionAsync(Channel.Organization, "u1", CancellationToken.None)).Select(r => (r.Key, r.Value)));
+        Assert.Equal([("q7", (0, 1))], (await store.ResultsByQuestionAsync(otherTenant.Organization, "u1", CancellationToken.None)).Select(r => (r.Key, r.Value)));
     }
 }

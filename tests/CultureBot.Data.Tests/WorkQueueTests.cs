@@ -46,14 +46,16 @@ public class WorkQueueTests
         var (db, queue) = await QueueAsync(provider);
         await using var _ = db;
 
-        var first = await queue.EnqueueOnceAsync("q", "slack", "Ev1", "{}", T0, CancellationToken.None);
-        var retry = await queue.EnqueueOnceAsync("q", "slack", "Ev1", "{}", T0.AddSeconds(3), CancellationToken.None);
-        var otherPlatform = await queue.EnqueueOnceAsync("q", "msteams", "Ev1", "{}", T0, CancellationToken.None);
+        var first = await queue.EnqueueOnceAsync("q", new("slack", "T1"), "Ev1", "{}", T0, CancellationToken.None);
+        var retry = await queue.EnqueueOnceAsync("q", new("slack", "T1"), "Ev1", "{}", T0.AddSeconds(3), CancellationToken.None);
+        var otherWorkspace = await queue.EnqueueOnceAsync("q", new("slack", "T2"), "Ev1", "{}", T0, CancellationToken.None);
+        var otherPlatform = await queue.EnqueueOnceAsync("q", new("msteams", "T1"), "Ev1", "{}", T0, CancellationToken.None);
 
         Assert.NotNull(first);
         Assert.Null(retry);
+        Assert.NotNull(otherWorkspace);
         Assert.NotNull(otherPlatform);
-        Assert.Equal(2, await queue.CountPendingAsync("q", CancellationToken.None));
+        Assert.Equal(3, await queue.CountPendingAsync("q", CancellationToken.None));
     }
 
     [SkippableTheory]

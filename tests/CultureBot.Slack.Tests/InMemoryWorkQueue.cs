@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Queue;
 
 namespace CultureBot.Slack.Tests;
@@ -19,8 +20,8 @@ internal sealed class InMemoryWorkQueue : IWorkQueue
         return Task.FromResult(id);
     }
 
-    public async Task<long?> EnqueueOnceAsync(string queue, string platform, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _seen.TryAdd(platform + "|" + inboundId, true) ? await EnqueueAsync(queue, payload, now, cancellationToken) : null;
+    public async Task<long?> EnqueueOnceAsync(string queue, OrganizationKey organization, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _seen.TryAdd(organization + "|" + inboundId, true) ? await EnqueueAsync(queue, payload, now, cancellationToken) : null;
 
     public Task<IReadOnlyList<WorkItem>> ClaimAsync(string queue, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<WorkItem>>([]);

@@ -1,3 +1,4 @@
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Verbatims;
 
 namespace CultureBot.Content.Verbatims;
@@ -10,10 +11,10 @@ namespace CultureBot.Content.Verbatims;
 /// <param name="Errors">Refused lines, each with its line and field.</param>
 public sealed record VerbatimImport(int Read, int Added, int Duplicates, int Redacted, IReadOnlyList<VerbatimLineError> Errors);
 
-/// <summary>Reads a CSV file of verbatims and stores its valid lines; a bad line never costs the good ones.</summary>
+/// <summary>Reads a CSV file of verbatims and stores its valid lines for one organization; a bad line never costs the good ones.</summary>
 public sealed class VerbatimImporter(IVerbatimStore store, TimeProvider clock)
 {
-    public async Task<VerbatimImport> ImportAsync(string path, IReadOnlyDictionary<string, string>? mapping, string defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
+    public async Task<VerbatimImport> ImportAsync(OrganizationKey organization, string path, IReadOnlyDictionary<string, string>? mapping, string defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         VerbatimCsv csv;
         await using (var stream = File.OpenRead(path))
@@ -21,7 +22,7 @@ public sealed class VerbatimImporter(IVerbatimStore store, TimeProvider clock)
             csv = VerbatimCsvReader.Read(stream, Path.GetFileName(path), mapping, defaultLanguage, progress);
         }
 
-        var added = await store.AddAsync(csv.Verbatims, clock.GetUtcNow(), cancellationToken);
+        var added = await store.AddAsync(organization, csv.Verbatims, clock.GetUtcNow(), cancellationToken);
         return new VerbatimImport(csv.Verbatims.Count, added, csv.Duplicates + (csv.Verbatims.Count - added), csv.Redacted, csv.Errors);
     }
 }

@@ -6,6 +6,23 @@ namespace CultureBot.Core.Conversations;
 /// <param name="ConversationId">The platform's conversation id.</param>
 public sealed record ConversationKey(string Platform, string TenantId, string ConversationId)
 {
+    /// <summary>Teams gives a reply thread of a channel its own id: the channel's, then <c>;messageid=…</c>.</summary>
+    private const string TeamsThreadSuffix = ";messageid=";
+
+    /// <summary>The organization the conversation belongs to.</summary>
+    public OrganizationKey Organization => new(Platform, TenantId);
+
+    /// <summary>
+    /// True when <paramref name="other"/> is this conversation, or a Teams reply thread of the same channel (a click on a
+    /// card the bot posted in a channel comes from the thread that card started): what a card action is checked against.
+    /// </summary>
+    public bool IsSameConversation(ConversationKey? other) =>
+        other is not null && Platform == other.Platform && TenantId == other.TenantId
+        && string.Equals(Channel(ConversationId), Channel(other.ConversationId), StringComparison.Ordinal);
+
+    private static string Channel(string conversationId) =>
+        conversationId.IndexOf(TeamsThreadSuffix, StringComparison.Ordinal) is var at and > 0 ? conversationId[..at] : conversationId;
+
     public override string ToString() => $"{Platform}/{TenantId}/{ConversationId}";
 }
 

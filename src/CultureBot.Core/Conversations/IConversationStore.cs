@@ -16,8 +16,8 @@ public interface IConversationStore
     Task<bool> TryMarkWelcomedAsync(ConversationKey key, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records an inbound activity or event id. False when it was seen before: the platform retried
-    /// and the work was already done.
+    /// Records an inbound activity or event id, unique within its organization (the same id may come from two
+    /// tenants). False when it was seen before: the platform retried and the work was already done.
     /// </summary>
-    Task<bool> TryRecordInboundAsync(string platform, string inboundId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> TryRecordInboundAsync(OrganizationKey organization, string inboundId, DateTimeOffset at, CancellationToken cancellationToken);
 }

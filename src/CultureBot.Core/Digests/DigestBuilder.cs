@@ -27,8 +27,8 @@ public sealed class DigestBuilder(IVerbatimStore verbatims, IDigestStore digests
     public async Task<Digest?> BuildAsync(ConversationKey conversation, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var week = await verbatims.ListAsync(language, today.AddDays(-6), today, cancellationToken);
-        var older = await verbatims.ListAsync(language, today.AddDays(-LookBackDays), today.AddDays(-7), cancellationToken);
+        var week = await verbatims.ListAsync(conversation.Organization, language, today.AddDays(-6), today, cancellationToken);
+        var older = await verbatims.ListAsync(conversation.Organization, language, today.AddDays(-LookBackDays), today.AddDays(-7), cancellationToken);
         if (week.Count == 0 && older.Count == 0)
         {
             return null;

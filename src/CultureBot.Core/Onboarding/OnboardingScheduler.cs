@@ -1,5 +1,6 @@
 using System.Globalization;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Personas;
@@ -21,7 +22,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sent = 0;
-        var verbatimsByLanguage = new Dictionary<string, IReadOnlyList<Verbatim>>(StringComparer.Ordinal); // read once per check, not per card
+        var verbatimsByLanguage = new Dictionary<(OrganizationKey, string), IReadOnlyList<Verbatim>>(); // read once per check, not per card
         foreach (var enrolment in await store.DueAsync(now, cancellationToken))
         {
             if (personas.Packs.FirstOrDefault(p => p.Slug == enrolment.PackSlug) is not { } pack)
@@ -39,7 +40,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
             var journey = journeys.For(pack);
             var step = Math.Clamp(enrolment.NextStep, 0, journey.Steps.Count - 1);
             var card = journey.Steps[step];
-            var verbatim = card.Kind == OnboardingCardKind.Verbatim ? await VerbatimOfTheDayAsync(pack, step, verbatimsByLanguage, cancellationToken) : null;
+            var verbatim = card.Kind == OnboardingCardKind.Verbatim ? await VerbatimOfTheDayAsync(enrolment.Person.Organization, pack, step, verbatimsByLanguage, cancellationToken) : null;
             var messages = new List<OutboxMessage>
             {
                 new(enrolment.DeliverTo, OnboardingCards.Day(card, step + 1, journey.Steps.Count, pack, verbatim), Purpose),
@@ -49,7 +50,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
             {
                 var culture = CultureInfo.GetCultureInfo(enrolment.Language);
                 var report = strings.Format("onboardingReport", culture, enrolment.Name ?? enrolment.Person.ConversationId, journey.Steps.Count)
-                    + await QuizResultsAsync(quiz, strings, enrolment.Person.ConversationId, culture, cancellationToken);
+                    + await QuizResultsAsync(quiz, strings, enrolment.Person, culture, cancellationToken);
                 messages.Add(new OutboxMessage(reportTo, BotMessage.FromText(report), Purpose));
             }
 
@@ -62,26 +63,31 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
         return sent;
     }
 
-    /// <summary>" Mini quiz: 7 right answers out of 9." for a newcomer who practised (the journey's quiz card opens solo practice); empty otherwise.</summary>
-    public static async Task<string> QuizResultsAsync(IQuizStore quiz, StringTable strings, string playerId, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// " Mini quiz: 7 right answers out of 9." for a newcomer who practised in their organization (the journey's quiz card
+    /// opens solo practice); empty otherwise. <paramref name="person"/> is the newcomer as enrolled (organization and user id).
+    /// </summary>
+    public static async Task<string> QuizResultsAsync(IQuizStore quiz, StringTable strings, ConversationKey person, CultureInfo culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(quiz);
         ArgumentNullException.ThrowIfNull(strings);
-        var results = await quiz.ResultsByQuestionAsync(playerId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(person);
+        var results = await quiz.ResultsByQuestionAsync(person.Organization, person.ConversationId, cancellationToken);
         var right = results.Values.Sum(r => r.Right);
         var answered = right + results.Values.Sum(r => r.Wrong);
         return answered == 0 ? string.Empty : strings.Format("onboardingQuizResults", culture, right, answered);
     }
 
-    /// <summary>A verbatim in the pack's language, a different one for each place in the journey (attributed ones first).</summary>
-    private async Task<Verbatim?> VerbatimOfTheDayAsync(PersonaPack pack, int step, Dictionary<string, IReadOnlyList<Verbatim>> byLanguage, CancellationToken cancellationToken)
+    /// <summary>A verbatim the newcomer's organization sees, in the pack's language, a different one for each place in the journey (attributed ones first).</summary>
+    private async Task<Verbatim?> VerbatimOfTheDayAsync(
+        OrganizationKey organization, PersonaPack pack, int step, Dictionary<(OrganizationKey, string), IReadOnlyList<Verbatim>> byLanguage, CancellationToken cancellationToken)
     {
         var language = pack.Language.Split('-')[0];
-        if (!byLanguage.TryGetValue(language, out var pool))
+        if (!byLanguage.TryGetValue((organization, language), out var pool))
         {
-            var said = await verbatims.ListAsync(language, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+            var said = await verbatims.ListAsync(organization, language, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
             var withPersona = said.Where(v => v.PersonaId is not null).ToList();
-            pool = byLanguage[language] = withPersona.Count > 0 ? withPersona : [.. said];
+            pool = byLanguage[(organization, language)] = withPersona.Count > 0 ? withPersona : [.. said];
         }
 
         return pool.Count == 0 ? null : pool[step % pool.Count];

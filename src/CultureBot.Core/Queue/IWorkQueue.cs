@@ -1,3 +1,5 @@
+using CultureBot.Core.Conversations;
+
 namespace CultureBot.Core.Queue;
 
 /// <summary>One unit of deferred work, as stored.</summary>
@@ -18,11 +20,11 @@ public interface IWorkQueue
     Task<long> EnqueueAsync(string queue, string payload, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores an item unless <paramref name="inboundId"/> was recorded before for <paramref name="platform"/> (a retried
+    /// Stores an item unless <paramref name="inboundId"/> was recorded before for <paramref name="organization"/> (a retried
     /// event): the record and the item are written in one transaction, so a crash cannot leave an event marked as
     /// seen with no work queued for it. Returns the item's id, or null for a duplicate.
     /// </summary>
-    Task<long?> EnqueueOnceAsync(string queue, string platform, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<long?> EnqueueOnceAsync(string queue, OrganizationKey organization, string inboundId, string payload, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due items of <paramref name="queue"/>, oldest first, for <paramref name="lease"/>:

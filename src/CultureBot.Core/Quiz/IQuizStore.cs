@@ -51,16 +51,16 @@ public interface IQuizStore
     /// <summary>Solo: opens the next round and marks its question seen.</summary>
     Task OpenRoundAsync(QuizRound round, ConversationKey conversation, CancellationToken cancellationToken);
 
-    /// <summary>Solo: a player's right and wrong answers by question id (the pool knows each question's persona).</summary>
-    Task<IReadOnlyDictionary<string, (int Right, int Wrong)>> ResultsByQuestionAsync(string playerId, CancellationToken cancellationToken);
+    /// <summary>Solo: a player's right and wrong answers in an organization's games, by question id (the pool knows each question's persona).</summary>
+    Task<IReadOnlyDictionary<string, (int Right, int Wrong)>> ResultsByQuestionAsync(OrganizationKey organization, string playerId, CancellationToken cancellationToken);
 
     /// <summary>Points since <paramref name="since"/> (null: all time) in a conversation or an organization, best first.</summary>
     Task<IReadOnlyList<QuizScore>> LeaderboardAsync(ConversationKey conversation, QuizScope scope, DateTimeOffset? since, int top, CancellationToken cancellationToken);
 
-    /// <summary>A player who prefers not to appear by name on scoreboards.</summary>
-    Task SetHiddenAsync(string playerId, bool hidden, CancellationToken cancellationToken);
+    /// <summary>A player who prefers not to appear by name on an organization's scoreboards.</summary>
+    Task SetHiddenAsync(OrganizationKey organization, string playerId, bool hidden, CancellationToken cancellationToken);
 
-    Task<IReadOnlySet<string>> HiddenAmongAsync(IEnumerable<string> playerIds, CancellationToken cancellationToken);
+    Task<IReadOnlySet<string>> HiddenAmongAsync(OrganizationKey organization, IEnumerable<string> playerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>What closing a round writes: the points of its answers, its messages, and the next round if any.</summary>

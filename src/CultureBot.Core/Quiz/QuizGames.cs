@@ -70,13 +70,16 @@ public sealed class QuizGames(
     /// <summary>
     /// Records a click, as of when it was received (<paramref name="receivedAt"/>, for a click that waited in a queue):
     /// a click before the bell counts. Team answers are scored when the round closes; a solo answer is revealed at once.
+    /// A click names its game: one not played in <paramref name="from"/> (the clicker's conversation) is unknown there.
     /// </summary>
     public async Task<(QuizAnswerOutcome Outcome, BotMessage? Reveal)> AnswerAsync(
-        string gameId, int roundNumber, int option, BotUser player, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+        ConversationKey from, string gameId, int roundNumber, int option, BotUser player, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(player);
         var now = receivedAt is { } received && received < clock.GetUtcNow() ? received : clock.GetUtcNow();
-        if (await store.GetAsync(gameId, cancellationToken) is not { } game || await store.GetRoundAsync(gameId, roundNumber, cancellationToken) is not { } round
+        if (await store.GetAsync(gameId, cancellationToken) is not { } game || !game.Conversation.IsSameConversation(from)
+            || await store.GetRoundAsync(gameId, roundNumber, cancellationToken) is not { } round
             || await QuestionAsync(game, round, cancellationToken) is not { } question || option < 0 || option >= question.Options.Count)
         {
             return (QuizAnswerOutcome.Unknown, null);
@@ -146,7 +149,7 @@ public sealed class QuizGames(
         var points = thisRound.Select(a => (a.PlayerId, Points: QuizScoring.Points(
             a.Correct, a.AnsweredAt - round.OpenedAt, open,
             QuizScoring.Streak(answers.Where(x => x.PlayerId == a.PlayerId && x.Correct).Select(x => x.Round).ToHashSet(), roundNumber)))).ToList();
-        var hidden = await store.HiddenAmongAsync(thisRound.Select(a => a.PlayerId), cancellationToken);
+        var hidden = await store.HiddenAmongAsync(game.Conversation.Organization, thisRound.Select(a => a.PlayerId), cancellationToken);
         var right = thisRound.Zip(points).Where(p => p.First.Correct).OrderByDescending(p => p.Second.Points)
             .Select(p => (Name: Display(p.First.PlayerId, p.First.PlayerName, hidden, culture), p.Second.Points)).ToList();
 
@@ -171,7 +174,7 @@ public sealed class QuizGames(
             var scores = scored.GroupBy(a => a.PlayerId)
                 .Select(g => new QuizScore(g.Key, g.Last().PlayerName, g.Sum(a => a.Points), g.Count(a => a.Correct), g.Count()))
                 .OrderByDescending(s => s.Points).ThenBy(s => s.PlayerName, StringComparer.Ordinal).ToList();
-            var everyone = await store.HiddenAmongAsync(scores.Select(s => s.PlayerId), cancellationToken);
+            var everyone = await store.HiddenAmongAsync(game.Conversation.Organization, scores.Select(s => s.PlayerId), cancellationToken);
             messages.Add(new OutboxMessage(game.Conversation, QuizCards.Scores(
                 strings.Get("quizFinalTitle", culture), strings.Format("quizFinalSubtitle", culture, game.Rounds), scores,
                 s => Display(s.PlayerId, s.PlayerName, everyone, culture), strings, culture), Purpose));
@@ -218,8 +221,8 @@ public sealed class QuizGames(
             return null;
         }
 
-        var byQuestion = await store.ResultsByQuestionAsync(player.Id, cancellationToken);
-        var personaOf = (await pool.QuestionsAsync(pack, cancellationToken)).ToDictionary(q => q.Id, q => q.PersonaId, StringComparer.Ordinal);
+        var byQuestion = await store.ResultsByQuestionAsync(conversation.Organization, player.Id, cancellationToken);
+        var personaOf = (await pool.QuestionsAsync(pack, conversation.Organization, cancellationToken)).ToDictionary(q => q.Id, q => q.PersonaId, StringComparer.Ordinal);
         var results = byQuestion.Where(r => personaOf.ContainsKey(r.Key)).GroupBy(r => personaOf[r.Key], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.Sum(r => r.Value.Right), g.Sum(r => r.Value.Wrong)), StringComparer.Ordinal);
         if (await NextQuestionAsync(pack, conversation, results, cancellationToken) is not { } question)
@@ -278,7 +281,7 @@ public sealed class QuizGames(
             scores = [.. merged.Values.OrderByDescending(s => s.Points).ThenBy(s => s.PlayerName, StringComparer.Ordinal).Take(top)];
         }
 
-        var hidden = await store.HiddenAmongAsync(scores.Select(s => s.PlayerId), cancellationToken);
+        var hidden = await store.HiddenAmongAsync(conversation.Organization, scores.Select(s => s.PlayerId), cancellationToken);
         var title = strings.Get(scope == QuizScope.Organization ? "quizBoardOrganization" : "quizBoardConversation", culture);
         var subtitle = strings.Get(weekly ? "quizBoardWeek" : "quizBoardAllTime", culture);
         return QuizCards.Scores(title, subtitle, scores, s => Display(s.PlayerId, s.PlayerName, hidden, culture), strings, culture);
@@ -324,13 +327,13 @@ public sealed class QuizGames(
 
     private async Task<QuizQuestion?> QuestionAsync(QuizGame game, QuizRound round, CancellationToken cancellationToken) =>
         personas.Packs.FirstOrDefault(p => p.Slug == game.PackSlug) is { } pack
-            ? (await pool.QuestionsAsync(pack, cancellationToken)).FirstOrDefault(q => q.Id == round.QuestionId)
+            ? (await pool.QuestionsAsync(pack, game.Conversation.Organization, cancellationToken)).FirstOrDefault(q => q.Id == round.QuestionId)
             : null;
 
     /// <summary>A question this conversation has not seen in this pass; when all have been seen, a new pass begins.</summary>
     private async Task<QuizQuestion?> NextQuestionAsync(PersonaPack pack, ConversationKey conversation, IReadOnlyDictionary<string, (int Right, int Wrong)>? results, CancellationToken cancellationToken)
     {
-        var questions = await pool.QuestionsAsync(pack, cancellationToken);
+        var questions = await pool.QuestionsAsync(pack, conversation.Organization, cancellationToken);
         var picked = QuizPicker.Pick(questions, await store.SeenAsync(conversation, cancellationToken), Random, results);
         if (picked is null && questions.Count > 0)
         {

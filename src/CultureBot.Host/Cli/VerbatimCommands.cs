@@ -1,15 +1,50 @@
 using System.CommandLine;
 using CultureBot.Content.Verbatims;
+using CultureBot.Core.Conversations;
 using CultureBot.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace CultureBot.Host.Cli;
 
-/// <summary><c>culturebot verbatims import FILE.csv [--map COLUMN=field …]</c>: store a file's valid lines, report the others.</summary>
+/// <summary>
+/// <c>culturebot verbatims import FILE.csv --org teams:TENANT|slack:TEAM [--map COLUMN=field …]</c>: store a file's valid
+/// lines for one organization, report the others; <c>culturebot verbatims assign --org teams:TENANT|slack:TEAM</c>: hand
+/// the verbatims stored before organizations were kept apart to the organization they belong to.
+/// </summary>
 internal static class VerbatimCommands
 {
+    private const string OrganizationHelp = "The organization the verbatims belong to: teams:TENANT (a Microsoft 365 tenant id) or slack:TEAM (a Slack workspace id).";
+
     public static Command Create()
+    {
+        var import = Import();
+        var organization = new Option<string>("--org") { Description = OrganizationHelp, Required = true };
+        var assign = new Command("assign", "Give the verbatims whose organization is not known (imported before organizations were kept apart) to one organization.") { organization };
+        assign.SetAction(async (parse, cancellationToken) =>
+        {
+            if (OrganizationKey.TryParse(parse.GetValue(organization)) is not { } owner)
+            {
+                await BadOrganizationAsync(parse.GetValue(organization));
+                return 2;
+            }
+
+            var services = new ServiceCollection().AddLogging().AddCultureBotData(HostConfiguration.Build(parse.UnmatchedTokens)).BuildServiceProvider();
+            await using (services)
+            {
+                await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+                var moved = await services.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>().AssignUnassignedAsync(owner, cancellationToken);
+                Console.WriteLine($"assigned={moved} org={owner}");
+                return 0;
+            }
+        });
+        return new Command("verbatims", "Customer verbatims.") { import, assign };
+    }
+
+    private static Task BadOrganizationAsync(string? text) =>
+        Console.Error.WriteLineAsync($"--org: expected {OrganizationKey.Format}, got '{text}'.");
+
+    private static Command Import()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A CSV file (comma or semicolon, UTF-8) with a header line." };
         var map = new Option<string[]>("--map")
@@ -18,9 +53,16 @@ internal static class VerbatimCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var language = new Option<string>("--language") { Description = "The language of lines without a language column.", DefaultValueFactory = _ => "fr" };
-        var import = new Command("import", "Import verbatims from CSV: personal data removed, duplicates skipped, bad lines reported with their line and field.") { file, map, language };
+        var organization = new Option<string>("--org") { Description = OrganizationHelp, Required = true };
+        var import = new Command("import", "Import verbatims from CSV for one organization: personal data removed, duplicates skipped, bad lines reported with their line and field.") { file, map, language, organization };
         import.SetAction(async (parse, cancellationToken) =>
         {
+            if (OrganizationKey.TryParse(parse.GetValue(organization)) is not { } owner)
+            {
+                await BadOrganizationAsync(parse.GetValue(organization));
+                return 2;
+            }
+
             IReadOnlyDictionary<string, string> mapping;
             try
             {
@@ -56,7 +98,7 @@ internal static class VerbatimCommands
                 await console.Progress().AutoClear(true).StartAsync(async context =>
                 {
                     var task = context.AddTask(Path.GetFileName(path), maxValue: 1);
-                    result = await importer.ImportAsync(path, mapping, parse.GetValue(language)!, new Progress<double>(v => task.Value = v), cancellationToken);
+                    result = await importer.ImportAsync(owner, path, mapping, parse.GetValue(language)!, new Progress<double>(v => task.Value = v), cancellationToken);
                     task.Value = 1;
                 });
 
@@ -69,6 +111,6 @@ internal static class VerbatimCommands
                 return result.Errors.Count == 0 ? 0 : 1;
             }
         });
-        return new Command("verbatims", "Customer verbatims.") { import };
+        return import;
     }
 }

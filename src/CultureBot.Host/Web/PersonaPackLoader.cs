@@ -1,5 +1,6 @@
 using CultureBot.Content;
 using CultureBot.Content.Verbatims;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Verbatims;
 using CultureBot.Core.Personas;
 using Microsoft.Extensions.Options;
@@ -37,13 +38,14 @@ internal sealed partial class PersonaPackLoader(
             LogImported(logger, imported.Pack.Slug, imported.Outcome, imported.Version, file);
         }
 
-        if (firstStart && await verbatimStore.CountAsync(cancellationToken) == 0)
+        if (firstStart && await verbatimStore.CountAsync(OrganizationKey.Samples, cancellationToken) == 0)
         {
             foreach (var file in ContentOptions.SampleVerbatims)
             {
                 // NAME.LANG.csv: the language is the file's; sample lines have no date, so they count as this week's.
+                // They go with the sample pack, to every organization: its own verbatims come beside them.
                 var language = Path.GetExtension(Path.GetFileNameWithoutExtension(file)).TrimStart('.');
-                var imported = await verbatims.ImportAsync(file, null, language, null, cancellationToken);
+                var imported = await verbatims.ImportAsync(OrganizationKey.Samples, file, null, language, null, cancellationToken);
                 LogVerbatims(logger, imported.Added, file);
             }
         }

@@ -32,7 +32,7 @@ public sealed partial class SlackInboundQueue(IWorkQueue queue, TimeProvider clo
         inbound = inbound with { ReceivedAt = now };
         if (inbound.DedupeKey is { } key)
         {
-            if (await queue.EnqueueOnceAsync(QueueName, Platforms.Slack, key, inbound.Serialize(), now, cancellationToken) is null)
+            if (await queue.EnqueueOnceAsync(QueueName, new OrganizationKey(Platforms.Slack, inbound.TeamId ?? string.Empty), key, inbound.Serialize(), now, cancellationToken) is null)
             {
                 LogDuplicate(logger, inbound.Kind, key);
                 return SlackAcceptance.Duplicate;

@@ -54,14 +54,14 @@ public sealed partial class TeamsBotAdapter
         using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["ActivityId"] = activity.Id, ["ActivityType"] = activity.Type });
 
         var now = _clock.GetUtcNow();
-        if (activity.Id is { Length: > 0 } id && !await _store.TryRecordInboundAsync(Platforms.Teams, id, now, cancellationToken))
+        var reference = ActivityTurnMapper.ToReference(activity, now);
+        if (activity.Id is { Length: > 0 } id && !await _store.TryRecordInboundAsync(reference.Key.Organization, id, now, cancellationToken))
         {
             // A retry of an activity already handled: acknowledge without doing the work twice.
             LogDuplicate(_logger, id);
             return new Outcome(200, isInvoke ? InvokeResponse.Message(string.Empty) : null);
         }
 
-        var reference = ActivityTurnMapper.ToReference(activity, now);
         await _store.UpsertReferenceAsync(reference, cancellationToken);
 
         var turn = ActivityTurnMapper.ToTurn(activity, reference);

@@ -113,20 +113,44 @@ public sealed class CommandLineTests : IDisposable
         var sample = Path.Combine(PeerTools.RepoRoot, "tests", "CultureBot.Content.Tests", "TestData", "verbatims", "retours-clients.fr.csv");
         var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "verbatims.db")}";
 
-        var (status, output, error) = await RunCapturedAsync("verbatims", "import", sample, database);
-        var (again, secondOutput, _) = await RunCapturedAsync("verbatims", "import", sample, database);
+        var (status, output, error) = await RunCapturedAsync("verbatims", "import", sample, "--org", "teams:tenant-a", database);
+        var (again, secondOutput, _) = await RunCapturedAsync("verbatims", "import", sample, "--org", "teams:tenant-a", database);
+        var (other, otherOutput, _) = await RunCapturedAsync("verbatims", "import", sample, "--org", "slack:T0WORKSPACE", database);
 
         Assert.Equal(1, status);
         Assert.Equal("read=5 added=5 duplicates=1 redacted=2 errors=3", output.Trim());
         Assert.Contains("retours-clients.fr.csv:8: date: '31/02/2026' is not a date", error, StringComparison.Ordinal);
         Assert.Equal(1, again);
         Assert.Equal("read=5 added=0 duplicates=6 redacted=2 errors=3", secondOutput.Trim());
+        Assert.Equal((1, "read=5 added=5 duplicates=1 redacted=2 errors=3"), (other, otherOutput.Trim())); // another organization's own copy
+    }
+
+    [Fact]
+    public async Task Verbatims_assign_hands_the_verbatims_of_no_known_organization_to_one()
+    {
+        var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "assign.db")}";
+
+        var (status, output, _) = await RunCapturedAsync("verbatims", "assign", "--org", "slack:T0WORKSPACE", database);
+
+        Assert.Equal((0, "assigned=0 org=slack:T0WORKSPACE"), (status, output.Trim()));
+    }
+
+    [Fact]
+    public async Task Verbatims_import_says_which_organization_it_needs()
+    {
+        var (missing, _, missingError) = await RunCapturedAsync("verbatims", "import", "x.csv");
+        var (wrong, _, wrongError) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "tenant-a");
+
+        Assert.NotEqual(0, missing);
+        Assert.Contains("--org", missingError, StringComparison.Ordinal);
+        Assert.Equal(2, wrong);
+        Assert.Contains("expected teams:TENANT or slack:TEAM", wrongError, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Verbatims_import_refuses_a_mapping_to_an_unknown_field()
     {
-        var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--map", "Comment=mood");
+        var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "slack:T1", "--map", "Comment=mood");
 
         Assert.Equal(2, status);
         Assert.Contains("'mood' is not a field", error, StringComparison.Ordinal);

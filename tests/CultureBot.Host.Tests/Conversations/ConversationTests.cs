@@ -159,7 +159,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("Input.Text", Texts(form), StringComparison.Ordinal);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var stored = (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>(_host.Services)
-            .ListAsync("fr", today, today, CancellationToken.None)).Single(v => v.Text.Contains("grince", StringComparison.Ordinal));
+            .ListAsync(new CultureBot.Core.Conversations.OrganizationKey("msteams", Activities.Tenant), "fr", today, today, CancellationToken.None)).Single(v => v.Text.Contains("grince", StringComparison.Ordinal));
         Assert.Equal("Écrivez-moi à [email], le vélo grince.", stored.Text);
         Assert.Equal((CultureBot.Core.Verbatims.VerbatimKind.Irritant, CultureBot.Core.Verbatims.VerbatimSource.Call), (stored.Kind!.Value, stored.Source!.Value));
         Assert.Contains(_connector.Calls, c => c.Body?["text"]?.GetValue<string>()?.StartsWith("Verbatim enregistré", StringComparison.Ordinal) == true);

@@ -165,9 +165,9 @@ public sealed class QuizSlackGameTests : IDisposable
     private async Task<int> RightOptionAsync(string game, int round)
     {
         var stored = (await Store.GetRoundAsync(game, round, CancellationToken.None))!;
-        var slug = (await Store.GetAsync(game, CancellationToken.None))!.PackSlug;
-        var pack = _host.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == slug);
-        var questions = await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, CancellationToken.None);
+        var played = (await Store.GetAsync(game, CancellationToken.None))!;
+        var pack = _host.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == played.PackSlug);
+        var questions = await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, played.Conversation.Organization, CancellationToken.None);
         return questions.Single(q => q.Id == stored.QuestionId).Answer;
     }
 

@@ -23,9 +23,9 @@ public sealed class QuizTeamsTests : IDisposable
     {
         var store = _host.Services.GetRequiredService<IQuizStore>();
         var stored = (await store.GetRoundAsync(game, round, CancellationToken.None))!;
-        var slug = (await store.GetAsync(game, CancellationToken.None))!.PackSlug;
-        var pack = _host.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == slug);
-        return (await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, CancellationToken.None)).Single(q => q.Id == stored.QuestionId).Answer;
+        var played = (await store.GetAsync(game, CancellationToken.None))!;
+        var pack = _host.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == played.PackSlug);
+        return (await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, played.Conversation.Organization, CancellationToken.None)).Single(q => q.Id == stored.QuestionId).Answer;
     }
 
     private static string Json(JsonNode node) =>

@@ -19,8 +19,8 @@ public sealed class QuizTimerTests : IDisposable
         var store = _host.Services.GetRequiredService<IQuizStore>();
         var now = TimeProvider.System.GetUtcNow();
         var pack = _host.Services.GetRequiredService<Core.Personas.PersonaDirectory>().Packs[0];
-        var question = (await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, CancellationToken.None))[0];
         var conversation = new ConversationKey(Platforms.Teams, "tenant-1", "19:timer@thread.tacv2");
+        var question = (await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, conversation.Organization, CancellationToken.None))[0];
         var game = new QuizGame("timer1", conversation, QuizMode.Team, pack.Slug, "en", 1, 10, 1, QuizGameStatus.Running, "u0", now);
         await store.StartAsync(game, new QuizRound("timer1", 1, question.Id, now, now.AddSeconds(2), null, null), null, CancellationToken.None);
 

@@ -383,7 +383,7 @@ public sealed class SlackEndToEndTests : IDisposable
         Assert.True(saved["replace_original"]!.GetValue<bool>());
         Assert.StartsWith("Verbatim saved", saved["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var stored = (await _host.Services.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>().ListAsync("en", today, today, CancellationToken.None))
+        var stored = (await _host.Services.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>().ListAsync(new CultureBot.Core.Conversations.OrganizationKey("slack", FakeSlackApi.TeamId), "en", today, today, CancellationToken.None))
             .Single(v => v.Text.Contains("saddle", StringComparison.Ordinal));
         Assert.Equal("Call me back on [phone], the saddle broke twice.", stored.Text);
         Assert.Equal(("camille", CultureBot.Core.Verbatims.VerbatimKind.Irritant), (stored.PersonaId, stored.Kind!.Value));

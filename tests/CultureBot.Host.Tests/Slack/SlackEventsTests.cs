@@ -96,7 +96,8 @@ public sealed class SlackEventsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         var store = _host.Services.GetRequiredService<IConversationStore>();
         var eventId = JsonNode.Parse(body)!["event_id"]!.GetValue<string>();
-        Assert.False(await store.TryRecordInboundAsync(Platforms.Slack, eventId, _clock.GetUtcNow(), CancellationToken.None));
+        var team = JsonNode.Parse(body)!["team_id"]!.GetValue<string>();
+        Assert.False(await store.TryRecordInboundAsync(new OrganizationKey(Platforms.Slack, team), eventId, _clock.GetUtcNow(), CancellationToken.None));
     }
 
     [Fact]

@@ -202,7 +202,7 @@ public static class CommitteeFeature
     {
         var parts = Args(context).Split(':');
         if (context.Turn.From is not { } person || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId)
-            || await Store(context).MeetingAsync(meetingId, cancellationToken) is not { Status: MeetingStatus.Scheduled })
+            || await MeetingOfThisChannelAsync(context, meetingId, cancellationToken) is not { Status: MeetingStatus.Scheduled })
         {
             await context.Channel.NotifyActorAsync(context.T("committeeNoSuchMeeting"), cancellationToken);
             return;
@@ -218,7 +218,7 @@ public static class CommitteeFeature
     {
         var question = ActionValues.Text(context.Turn.ActionData?["question"])?.Trim() ?? string.Empty;
         if (context.Turn.From is not { } person || !long.TryParse(Args(context), NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId)
-            || await Store(context).MeetingAsync(meetingId, cancellationToken) is null)
+            || await MeetingOfThisChannelAsync(context, meetingId, cancellationToken) is null)
         {
             await context.Channel.NotifyActorAsync(context.T("committeeNoSuchMeeting"), cancellationToken);
             return;
@@ -239,7 +239,7 @@ public static class CommitteeFeature
     {
         var minutes = ActionValues.Text(context.Turn.ActionData?["minutes"])?.Trim() ?? string.Empty;
         if (!long.TryParse(Args(context), NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId)
-            || await Store(context).MeetingAsync(meetingId, cancellationToken) is not { } meeting)
+            || await MeetingOfThisChannelAsync(context, meetingId, cancellationToken) is not { } meeting)
         {
             await context.Channel.NotifyActorAsync(context.T("committeeNoSuchMeeting"), cancellationToken);
             return;
@@ -273,6 +273,20 @@ public static class CommitteeFeature
         }
 
         return (committee, meeting, parts.Length > 1 ? parts[1] : string.Empty);
+    }
+
+    /// <summary>
+    /// The meeting a card button names, when it belongs to the committee of the channel the click comes from: meeting ids
+    /// are sequential, so a click naming another channel's (or another organization's) meeting finds nothing.
+    /// </summary>
+    private static async Task<CommitteeMeeting?> MeetingOfThisChannelAsync(TurnContext context, long meetingId, CancellationToken cancellationToken)
+    {
+        var store = Store(context);
+        return await store.MeetingAsync(meetingId, cancellationToken) is { } meeting
+            && await store.GetAsync(meeting.CommitteeId, cancellationToken) is { } committee
+            && committee.Channel.IsSameConversation(context.Turn.Conversation.Key)
+            ? meeting
+            : null;
     }
 
     private static async Task<Committee?> CommitteeHereAsync(TurnContext context, CancellationToken cancellationToken)

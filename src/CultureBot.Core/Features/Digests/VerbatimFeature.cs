@@ -56,7 +56,7 @@ public static class VerbatimFeature
             Language = context.Culture.TwoLetterISOLanguageName,
         };
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var added = await context.Services.GetRequiredService<IVerbatimStore>().AddAsync([verbatim], now, cancellationToken);
+        var added = await context.Services.GetRequiredService<IVerbatimStore>().AddAsync(context.Turn.Conversation.Key.Organization, [verbatim], now, cancellationToken);
         var reply = context.T(added == 0 ? "verbatimDuplicate" : "verbatimSaved");
         if (added > 0 && !string.Equals(clean, text, StringComparison.Ordinal))
         {

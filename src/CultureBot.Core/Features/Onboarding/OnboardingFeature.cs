@@ -180,7 +180,7 @@ public static class OnboardingFeature
         var text = enrolment is null
             ? context.T("onboardingNotEnrolled")
             : string.Format(context.Culture, context.T("onboardingStatus"), enrolment.NextStep, context.T("onboardingState" + enrolment.Status))
-              + await OnboardingScheduler.QuizResultsAsync(context.Services.GetRequiredService<IQuizStore>(), context.Strings, enrolment.Person.ConversationId, context.Culture, cancellationToken);
+              + await OnboardingScheduler.QuizResultsAsync(context.Services.GetRequiredService<IQuizStore>(), context.Strings, enrolment.Person, context.Culture, cancellationToken);
         await context.SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 }

@@ -95,7 +95,8 @@ public static class QuizFeature
             return;
         }
 
-        var (outcome, reveal) = await context.Services.GetRequiredService<QuizGames>().AnswerAsync(gameId, round, option, player, context.Turn.ReceivedAt, cancellationToken);
+        var (outcome, reveal) = await context.Services.GetRequiredService<QuizGames>().AnswerAsync(
+            context.Turn.Conversation.Key, gameId, round, option, player, context.Turn.ReceivedAt, cancellationToken);
         if (reveal is not null)
         {
             // Solo: the question card turns into its answer, with the next question's button.
@@ -107,6 +108,7 @@ public static class QuizFeature
         {
             QuizAnswerOutcome.Recorded => string.Format(context.Culture, context.T("quizAnswerRecorded"), QuizCards.Letter(option)),
             QuizAnswerOutcome.AlreadyAnswered => context.T("quizAlreadyAnswered"),
+            QuizAnswerOutcome.Unknown => context.T("quizGameNotFound"),
             _ => context.T("quizRoundClosed"),
         };
         await context.Channel.NotifyActorAsync(note, cancellationToken);
@@ -134,7 +136,7 @@ public static class QuizFeature
             return;
         }
 
-        await context.Services.GetRequiredService<IQuizStore>().SetHiddenAsync(player.Id, hidden, cancellationToken);
+        await context.Services.GetRequiredService<IQuizStore>().SetHiddenAsync(context.Turn.Conversation.Key.Organization, player.Id, hidden, cancellationToken);
         await context.SendAsync(BotMessage.FromText(context.T(hidden ? "quizHidden" : "quizShown")), cancellationToken);
     }
 }
