@@ -85,6 +85,13 @@ public sealed class SqlConversationStore : IConversationStore
         return await connection.ExecuteAsync(new CommandDefinition(RecordInboundSql, new { Platform = platform, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
+    public async Task ForgetInboundAsync(string platform, string inboundId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM inbound_events WHERE platform = @Platform AND inbound_id = @InboundId", new { Platform = platform, InboundId = inboundId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>A row as both providers return it: the timestamp is text in SQLite, a DateTime in PostgreSQL.</summary>
     private sealed class ReferenceRow
     {

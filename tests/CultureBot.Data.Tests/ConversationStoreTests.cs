@@ -86,6 +86,22 @@ public class ConversationStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task A_forgotten_inbound_id_is_recorded_again_and_the_others_stay(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = db.Store;
+        await store.TryRecordInboundAsync(Platforms.Teams, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await store.TryRecordInboundAsync(Platforms.Slack, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        await store.ForgetInboundAsync(Platforms.Teams, "act-1", CancellationToken.None);
+
+        Assert.True(await store.TryRecordInboundAsync(Platforms.Teams, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.False(await store.TryRecordInboundAsync(Platforms.Slack, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task The_health_check_is_healthy_on_a_live_database(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

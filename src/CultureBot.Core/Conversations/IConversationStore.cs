@@ -20,4 +20,10 @@ public interface IConversationStore
     /// and the work was already done.
     /// </summary>
     Task<bool> TryRecordInboundAsync(string platform, string inboundId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets an inbound id recorded by <see cref="TryRecordInboundAsync"/> whose work then failed: the platform's retry
+    /// is done, not acknowledged as a duplicate.
+    /// </summary>
+    Task ForgetInboundAsync(string platform, string inboundId, CancellationToken cancellationToken);
 }
