@@ -19,8 +19,8 @@ internal sealed partial class TeamsLateReplies(IWorkQueue outbox, ConversationKe
     private readonly CancellationTokenSource _deadline = new(budget, clock);
 
     /// <summary>
-    /// Runs <paramref name="call"/> within the budget. Null when it did not get through (the budget ended, or the
-    /// Bot Connector kept failing): the caller then calls <see cref="DeferAsync"/>.
+    /// Runs <paramref name="call"/> within the budget. Null when it did not get through (the budget ended, the Bot
+    /// Connector kept failing, or the call threw): the caller then calls <see cref="DeferAsync"/>.
     /// </summary>
     public async Task<ConnectorResult?> TryAsync(Func<CancellationToken, Task<ConnectorResult>> call, CancellationToken cancellationToken)
     {
@@ -39,6 +39,13 @@ internal sealed partial class TeamsLateReplies(IWorkQueue outbox, ConversationKe
         {
             return null;
         }
+#pragma warning disable CA1031 // A token refused (an expired secret), a bad stored URL: the outbox retries it and, failing, sets it aside for an operator.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogCallFailed(logger, e);
+            return null;
+        }
     }
 
     /// <summary>Puts <paramref name="message"/> in the outbox for this turn's conversation (replacing <paramref name="replaces"/>, when set).</summary>
@@ -50,6 +57,9 @@ internal sealed partial class TeamsLateReplies(IWorkQueue outbox, ConversationKe
     }
 
     public void Dispose() => _deadline.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector call failed during the turn")]
+    private static partial void LogCallFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Operation} to {Conversation} not through within the reply budget: sent through the outbox")]
     private static partial void LogDeferred(ILogger logger, string operation, ConversationKey conversation);
