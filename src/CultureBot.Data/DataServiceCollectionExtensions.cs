@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IConversationStore, SqlConversationStore>();
         services.AddSingleton<IPackStore, SqlPackStore>();
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
+        services.AddSingleton<IQueueAdmin, SqlQueueAdmin>();
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<SqlKeyRing>();
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();

@@ -86,6 +86,16 @@ public sealed class SqlConversationStore : IConversationStore
         return await connection.ExecuteAsync(new CommandDefinition(RecordInboundSql, new { organization.Platform, organization.TenantId, InboundId = inboundId, At = _database.Timestamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
+    public async Task ForgetInboundAsync(OrganizationKey organization, string inboundId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM inbound_events WHERE platform = @Platform AND tenant_id = @TenantId AND inbound_id = @InboundId",
+            new { organization.Platform, organization.TenantId, InboundId = inboundId },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>A row as both providers return it: the timestamp is text in SQLite, a DateTime in PostgreSQL.</summary>
     private sealed class ReferenceRow
     {

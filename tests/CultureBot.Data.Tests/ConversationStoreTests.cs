@@ -88,6 +88,28 @@ public class ConversationStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task A_forgotten_inbound_id_is_recorded_again_and_the_others_stay(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = db.Store;
+        var tenantA = new OrganizationKey(Platforms.Teams, "tenant-a");
+        var tenantB = new OrganizationKey(Platforms.Teams, "tenant-b");
+        var workspace = new OrganizationKey(Platforms.Slack, "T1");
+        foreach (var organization in new[] { tenantA, tenantB, workspace })
+        {
+            await store.TryRecordInboundAsync(organization, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        }
+
+        await store.ForgetInboundAsync(tenantA, "act-1", CancellationToken.None);
+
+        Assert.True(await store.TryRecordInboundAsync(tenantA, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.False(await store.TryRecordInboundAsync(tenantB, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        Assert.False(await store.TryRecordInboundAsync(workspace, "act-1", DateTimeOffset.UnixEpoch, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task The_health_check_is_healthy_on_a_live_database(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -184,4 +184,41 @@ public class OutboxTests
         Assert.Equal(120, sender.Sent.Count);
         Assert.Equal(0, await queue.CountPendingAsync(OutboxMessage.QueueName, CancellationToken.None));
     }
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_message_whose_sender_throws_never_holds_the_others_and_is_set_aside_with_its_error_after_its_attempts(StorageProvider provider)
+    {
+        var healthy = Enumerable.Range(1, 3 * OutboxDispatcher.Parallelism).Select(i => $"C{i}").ToArray();
+        var (db, queue, conversations) = await SetUpAsync(provider, ["C-poison", .. healthy]);
+        await using var _ = db;
+        var clock = new FakeTimeProvider(Sunday);
+
+        // Not an HTTP error: a bad stored service URL, an expired secret, a card that does not render.
+        var sender = new ScriptedSender(r => r.Key.ConversationId == "C-poison" ? throw new InvalidOperationException("the card 'digest' does not render") : DeliveryResult.Sent);
+        await queue.EnqueueAsync(OutboxMessage.QueueName, Message("C-poison").Serialize(), Sunday, CancellationToken.None);
+        foreach (var conversation in healthy)
+        {
+            await queue.EnqueueAsync(OutboxMessage.QueueName, Message(conversation).Serialize(), Sunday, CancellationToken.None);
+        }
+
+        var dispatcher = Dispatcher(queue, conversations, sender, clock);
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(healthy.Order(), sender.Sent.Select(s => s.Conversation).Where(c => c != "C-poison").Order());
+        Assert.Equal(1, await queue.CountPendingAsync(OutboxMessage.QueueName, CancellationToken.None));
+
+        // Each attempt waits longer; the last one sets the message aside, with what went wrong.
+        for (var attempt = 2; attempt <= OutboxDispatcher.MaxAttempts; attempt++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(15));
+            Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(OutboxDispatcher.MaxAttempts, sender.Sent.Count(s => s.Conversation == "C-poison"));
+        Assert.Equal(0, await queue.CountPendingAsync(OutboxMessage.QueueName, CancellationToken.None));
+        var setAside = Assert.Single(await new SqlQueueAdmin(db.Database).ListSetAsideAsync(null, CancellationToken.None));
+        Assert.Equal(OutboxMessage.QueueName, setAside.Queue);
+        Assert.Equal(OutboxDispatcher.MaxAttempts, setAside.Attempts);
+        Assert.Contains("the card 'digest' does not render", setAside.Error, StringComparison.Ordinal);
+    }
 }

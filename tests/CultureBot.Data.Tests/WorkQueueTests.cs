@@ -1,4 +1,5 @@
 using CultureBot.Core.Installations;
+using CultureBot.Core.Queue;
 
 namespace CultureBot.Data.Tests;
 
@@ -120,6 +121,72 @@ public class WorkQueueTests
         var all = claims.SelectMany(c => c).ToList();
         Assert.Equal(40, all.Count);
         Assert.Equal(40, all.Distinct().Count());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task An_operator_sees_the_counts_and_retries_or_drops_only_what_was_set_aside(StorageProvider provider)
+    {
+        var (db, queue) = await QueueAsync(provider);
+        await using var _ = db;
+        var admin = new SqlQueueAdmin(db.Database);
+        var waiting = await queue.EnqueueAsync("outbox", "{}", T0, CancellationToken.None);
+        var failing = await queue.EnqueueAsync("outbox", "{}", T0, CancellationToken.None);
+        var poison = await queue.EnqueueAsync("outbox", "{}", T0, CancellationToken.None);
+        var command = await queue.EnqueueAsync("slack-inbound", "{}", T0, CancellationToken.None);
+        await queue.ClaimAsync("outbox", 10, T0, Lease, CancellationToken.None);
+        await queue.ClaimAsync("slack-inbound", 10, T0, Lease, CancellationToken.None);
+        await queue.RetryAsync(waiting, T0, "no error", CancellationToken.None);
+        await queue.CompleteAsync(waiting, CancellationToken.None);
+        await queue.RetryAsync(failing, T0.AddMinutes(1), "HttpRequestException: 503", CancellationToken.None);
+        await queue.FailAsync(poison, "gave up after 10 attempts: InvalidOperationException: bad card", T0.AddMinutes(2), CancellationToken.None);
+        await queue.FailAsync(command, "user is not an object", T0.AddMinutes(3), CancellationToken.None);
+
+        Assert.Equal([new QueueCounts("outbox", 1, 1, 1), new QueueCounts("slack-inbound", 0, 0, 1)], await admin.CountsAsync(CancellationToken.None));
+        var all = await admin.ListSetAsideAsync(null, CancellationToken.None);
+        Assert.Equal([command, poison], all.Select(i => i.Id));
+        var item = Assert.Single(await admin.ListSetAsideAsync("outbox", CancellationToken.None));
+        Assert.Equal(new SetAsideItem(poison, "outbox", 1, "gave up after 10 attempts: InvalidOperationException: bad card", T0, T0.AddMinutes(2)), item);
+
+        // A live item is neither retried nor dropped by mistake (an id typed wrong).
+        Assert.False(await admin.RetryAsync(failing, T0.AddMinutes(5), CancellationToken.None));
+        Assert.False(await admin.DropAsync(failing, CancellationToken.None));
+        Assert.True(await admin.RetryAsync(poison, T0.AddMinutes(5), CancellationToken.None));
+        Assert.False(await admin.RetryAsync(poison, T0.AddMinutes(5), CancellationToken.None));
+        Assert.True(await admin.DropAsync(command, CancellationToken.None));
+        Assert.False(await admin.DropAsync(command, CancellationToken.None));
+
+        var again = await queue.ClaimAsync("outbox", 10, T0.AddMinutes(5), Lease, CancellationToken.None);
+        Assert.Equal([failing, poison], again.Select(i => i.Id));
+        Assert.Equal(1, again.Single(i => i.Id == poison).Attempts);
+        Assert.Empty(await admin.ListSetAsideAsync(null, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Retention_purges_old_inbound_ids_and_old_set_aside_items_and_nothing_else(StorageProvider provider)
+    {
+        var (db, queue) = await QueueAsync(provider);
+        await using var _ = db;
+        var admin = new SqlQueueAdmin(db.Database);
+        await queue.EnqueueOnceAsync("slack-inbound", new("slack", "T1"), "Ev-old", "{}", T0, CancellationToken.None);
+        await queue.EnqueueOnceAsync("slack-inbound", new("slack", "T1"), "Ev-new", "{}", T0.AddDays(10), CancellationToken.None);
+        var oldSetAside = await queue.EnqueueAsync("outbox", "{}", T0, CancellationToken.None);
+        var newSetAside = await queue.EnqueueAsync("outbox", "{}", T0, CancellationToken.None);
+        var oldButLive = await queue.EnqueueAsync("outbox", "{}", T0, CancellationToken.None);
+        await queue.FailAsync(oldSetAside, "gone: 403", T0, CancellationToken.None);
+        await queue.FailAsync(newSetAside, "gone: 403", T0.AddDays(10), CancellationToken.None);
+
+        var purged = await admin.PurgeAsync(T0.AddDays(5), T0.AddDays(5), CancellationToken.None);
+
+        Assert.Equal(new PurgeResult(1, 1), purged);
+        Assert.Equal([newSetAside], (await admin.ListSetAsideAsync(null, CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal(3, await queue.CountPendingAsync("slack-inbound", CancellationToken.None) + await queue.CountPendingAsync("outbox", CancellationToken.None));
+        Assert.Contains(oldButLive, (await queue.ClaimAsync("outbox", 10, T0, Lease, CancellationToken.None)).Select(i => i.Id));
+
+        // The purged event is no longer a known duplicate; the kept one still is.
+        Assert.NotNull(await queue.EnqueueOnceAsync("slack-inbound", new("slack", "T1"), "Ev-old", "{}", T0.AddDays(11), CancellationToken.None));
+        Assert.Null(await queue.EnqueueOnceAsync("slack-inbound", new("slack", "T1"), "Ev-new", "{}", T0.AddDays(11), CancellationToken.None));
     }
 
     [SkippableTheory]

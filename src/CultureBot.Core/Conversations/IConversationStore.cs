@@ -20,4 +20,10 @@ public interface IConversationStore
     /// tenants). False when it was seen before: the platform retried and the work was already done.
     /// </summary>
     Task<bool> TryRecordInboundAsync(OrganizationKey organization, string inboundId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets an inbound id recorded by <see cref="TryRecordInboundAsync"/> whose work then failed: the platform's retry
+    /// is done, not acknowledged as a duplicate.
+    /// </summary>
+    Task ForgetInboundAsync(OrganizationKey organization, string inboundId, CancellationToken cancellationToken);
 }

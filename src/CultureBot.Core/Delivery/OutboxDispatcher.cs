@@ -8,8 +8,10 @@ namespace CultureBot.Core.Delivery;
 /// Drains the outbox. Each item is claimed with a lease, sent through its platform's sender (which keeps to the
 /// platform's rate limits), then completed; a rate limit or a server error puts it back with the delay the
 /// platform asked for (or a growing backoff); a conversation that is gone gets its reason recorded and is never
-/// retried. After a crash the leases run out and the items are sent then: at most the messages in flight at the
-/// crash can go twice.
+/// retried. Whatever one item throws (a bad stored service URL, a token refused, a card that does not render) is
+/// caught for that item alone: it is retried with the same backoff and set aside with its error after
+/// <see cref="MaxAttempts"/>, while the rest of its batch goes out. After a crash the leases run out and the items
+/// are sent then: at most the messages in flight at the crash can go twice.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IWorkQueue queue,
@@ -50,16 +52,31 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        var result = await SendAsync(message, cancellationToken);
+        DeliveryResult result;
+        try
+        {
+            result = await SendAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and the item is sent after the restart.
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever one message throws (a bad stored URL, a token refused, a card that does not render), it alone waits.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogFailed(logger, item.Id, item.Attempts, e);
+            result = new DeliveryResult(DeliveryOutcome.RetryLater, e.GetType().Name + ": " + e.Message);
+        }
+
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
+                // Posted: a listener that fails to take the receipt does not send it again (it would post twice).
                 if (message.Receipt is { } receipt && result.MessageId is { } messageId)
                 {
-                    foreach (var listener in receipts)
-                    {
-                        await listener.DeliveredAsync(receipt, messageId, CancellationToken.None);
-                    }
+                    await ReportReceiptAsync(item.Id, receipt, messageId);
                 }
 
                 await queue.CompleteAsync(item.Id, CancellationToken.None);
@@ -79,6 +96,23 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    private async Task ReportReceiptAsync(long id, string receipt, string messageId)
+    {
+        foreach (var listener in receipts)
+        {
+            try
+            {
+                await listener.DeliveredAsync(receipt, messageId, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // The message is out; a listener that fails loses its live update, not the other listeners' or the queue's work.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogReceiptFailed(logger, id, receipt, e);
+            }
+        }
+    }
+
     private async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (!_senders.TryGetValue(message.Conversation.Platform, out var sender))
@@ -91,17 +125,16 @@ public sealed partial class OutboxDispatcher(
             return new DeliveryResult(DeliveryOutcome.Gone, "the bot never heard from this conversation");
         }
 
-        try
-        {
-            return message.Replaces is { } messageId
-                ? await sender.UpdateAsync(reference, messageId, message.Message, cancellationToken)
-                : await sender.SendAsync(reference, message.Message, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return new DeliveryResult(DeliveryOutcome.RetryLater, e.GetType().Name + ": " + e.Message);
-        }
+        return message.Replaces is { } messageId
+            ? await sender.UpdateAsync(reference, messageId, message.Message, cancellationToken)
+            : await sender.SendAsync(reference, message.Message, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox item {Id} failed (attempt {Attempt}); it alone waits for its next attempt")]
+    private static partial void LogFailed(ILogger logger, long id, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox item {Id} was posted, but the receipt {Receipt} could not be recorded")]
+    private static partial void LogReceiptFailed(ILogger logger, long id, string receipt, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox item {Id} to {Conversation}: conversation gone ({Reason}); not retried")]
     private static partial void LogGone(ILogger logger, long id, ConversationKey conversation, string? reason);

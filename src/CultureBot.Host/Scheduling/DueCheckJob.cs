@@ -28,6 +28,11 @@ internal static class DueChecks
 
     public static readonly JobKey[] All = [Digests, Onboarding, Committees];
 
+    /// <summary>The retention purge: hourly, at a minute apart from the hour's other work.</summary>
+    public static readonly JobKey Retention = new("retention", "culturebot");
+
+    public const string RetentionCron = "0 17 * * * ?";
+
     /// <summary>
     /// Schedules a check on the <c>Scheduling:DigestCheck</c> cron. A check missed while every host was down runs once
     /// at restart (not once per missed minute); what it sends is decided from the application's tables.
@@ -44,5 +49,9 @@ internal static class DueChecks
         Schedule<DigestScheduler>(quartz, Digests, cron);
         Schedule<OnboardingScheduler>(quartz, Onboarding, cron);
         Schedule<CommitteeScheduler>(quartz, Committees, cron);
+        quartz.ScheduleJob<DueCheckJob<RetentionPurge>>(
+            trigger => trigger.WithIdentity(Retention.Name + "-hourly", Retention.Group)
+                .WithCronSchedule(RetentionCron, schedule => schedule.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+            job => job.WithIdentity(Retention));
     }
 }

@@ -18,6 +18,9 @@ internal static class SchedulingServiceCollectionExtensions
         var onPostgres = Enum.TryParse<StorageProvider>(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"], ignoreCase: true, out var provider)
             && provider == StorageProvider.Postgres;
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.Section));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<RetentionPurge>();
         services.AddSingleton(new CultureBotScheduler(options.SchedulerName));
 
         services.AddQuartz(options.SchedulerName, quartz =>

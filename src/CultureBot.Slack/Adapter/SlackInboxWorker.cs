@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.WebApi;
@@ -64,18 +65,25 @@ public sealed partial class SlackInboxWorker(
         {
             return SlackInbound.Deserialize(item.Payload);
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or ArgumentException)
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
     }
 
-    /// <summary>Whose payload an item is, or the item itself when it cannot be read.</summary>
-    private static string UserOf(WorkItem item, SlackInbound? inbound) =>
+    /// <summary>
+    /// Whose payload an item is, or the item itself when it cannot be told. Never throws: the payload is client data
+    /// (a <c>user</c> that is a string, an <c>event</c> that is not an object), and a throw here would stop the whole
+    /// batch before any item's own error handling.
+    /// </summary>
+    internal static string UserOf(WorkItem item, SlackInbound? inbound) =>
         (inbound?.Payload is { } payload
-            ? SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(payload["user"]?["id"]) ?? SlackInbound.StringOf(payload["event"]?["user"])
+            ? SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(Field(payload["user"], "id")) ?? SlackInbound.StringOf(Field(payload["event"], "user"))
             : null)
         ?? $"item:{item.Id}";
+
+    /// <summary>A field of a JSON object; null when the node is absent or not an object.</summary>
+    private static JsonNode? Field(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
 
     /// <summary>Claims and processes one batch. Returns how many items it took.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -113,7 +121,8 @@ public sealed partial class SlackInboxWorker(
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var permanent = e is FormatException or System.Text.Json.JsonException || (e is SlackApiException { IsPermanent: true });
+            // An item that cannot be read never will be: set aside at once, with the reader's error.
+            var permanent = inbound is null || e is FormatException or System.Text.Json.JsonException || (e is SlackApiException { IsPermanent: true });
             if (permanent || item.Attempts >= MaxAttempts)
             {
                 LogGaveUp(logger, item.Id, item.Attempts, e);

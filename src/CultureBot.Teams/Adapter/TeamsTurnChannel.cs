@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace CultureBot.Teams.Adapter;
 
 /// <summary>
-/// Answers one inbound activity: replies through the Bot Connector, and for an <c>Action.Execute</c>
-/// invoke, holds the card that the HTTP response returns to replace the clicked one.
+/// Answers one inbound activity: replies through the Bot Connector within the turn's budget (what is late goes
+/// through the outbox, see <see cref="TeamsLateReplies"/>), and for an <c>Action.Execute</c> invoke, holds the
+/// card that the HTTP response returns to replace the clicked one.
 /// </summary>
 internal sealed partial class TeamsTurnChannel : ITurnChannel
 {
@@ -18,14 +19,16 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
     private readonly Turn _turn;
     private readonly IConnectorClient _connector;
     private readonly CardCatalog _cards;
+    private readonly TeamsLateReplies _late;
     private readonly ILogger _logger;
 
-    public TeamsTurnChannel(Activity inbound, Turn turn, IConnectorClient connector, CardCatalog cards, ILogger logger)
+    public TeamsTurnChannel(Activity inbound, Turn turn, IConnectorClient connector, CardCatalog cards, TeamsLateReplies late, ILogger logger)
     {
         _inbound = inbound;
         _turn = turn;
         _connector = connector;
         _cards = cards;
+        _late = late;
         _logger = logger;
     }
 
@@ -41,9 +44,17 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
         var conversationId = _inbound.Conversation!.Id!;
 
         // Replies thread under the user's message in channels; events (install, members added) have nothing to reply to.
-        var result = _inbound.Type is ActivityTypes.Message && _inbound.Id is { } replyTo
-            ? await _connector.ReplyToActivityAsync(serviceUrl, conversationId, replyTo, outbound, cancellationToken)
-            : await _connector.SendToConversationAsync(serviceUrl, conversationId, outbound, cancellationToken);
+        var result = await _late.TryAsync(
+            token => _inbound.Type is ActivityTypes.Message && _inbound.Id is { } replyTo
+                ? _connector.ReplyToActivityAsync(serviceUrl, conversationId, replyTo, outbound, token)
+                : _connector.SendToConversationAsync(serviceUrl, conversationId, outbound, token),
+            cancellationToken);
+        if (result is null)
+        {
+            await _late.DeferAsync(message, null, "send");
+            return null;
+        }
+
         return Check(result, "send");
     }
 
@@ -65,7 +76,13 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
         {
             var outbound = ToActivity(message);
             outbound.Id = cardActivityId;
-            var result = await _connector.UpdateActivityAsync(_inbound.ServiceUrl!, _inbound.Conversation!.Id!, cardActivityId, outbound, cancellationToken);
+            var result = await _late.TryAsync(token => _connector.UpdateActivityAsync(_inbound.ServiceUrl!, _inbound.Conversation!.Id!, cardActivityId, outbound, token), cancellationToken);
+            if (result is null)
+            {
+                await _late.DeferAsync(message, cardActivityId, "update");
+                return;
+            }
+
             Check(result, "update");
             return;
         }
@@ -86,8 +103,11 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
 
     public async Task SendTypingAsync(CancellationToken cancellationToken)
     {
-        var result = await _connector.SendTypingAsync(_inbound.ServiceUrl!, _inbound.Conversation!.Id!, cancellationToken);
-        Check(result, "typing");
+        // A typing indicator is worth nothing late: past the budget, or refused, it is simply not shown.
+        if (await _late.TryAsync(token => _connector.SendTypingAsync(_inbound.ServiceUrl!, _inbound.Conversation!.Id!, token), cancellationToken) is { } result)
+        {
+            Check(result, "typing");
+        }
     }
 
     private Activity ToActivity(BotMessage message)

@@ -44,6 +44,12 @@ public sealed class TeamsOptions
     /// <summary>The scope of outbound tokens to the Bot Connector service.</summary>
     public string ConnectorScope { get; set; } = "https://api.botframework.com/.default";
 
+    /// <summary>
+    /// How long the answer to an inbound activity may keep the Bot Connector waiting (it gives up after about 15 s):
+    /// a reply not through by then, or refused for a while, goes out through the outbox instead.
+    /// </summary>
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Local mode: no app id, so no authentication either way.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 

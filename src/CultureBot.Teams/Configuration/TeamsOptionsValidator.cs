@@ -20,6 +20,11 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add("Teams:AuthorityHost must be an absolute URL such as https://login.microsoftonline.com.");
         }
 
+        if (options.ReplyTimeout <= TimeSpan.Zero || options.ReplyTimeout > TimeSpan.FromSeconds(14))
+        {
+            failures.Add("Teams:ReplyTimeout must be more than zero and at most 00:00:14 (the Bot Connector waits about 15 seconds for the bot's answer).");
+        }
+
         if (options.IsLocalMode)
         {
             if (!string.IsNullOrWhiteSpace(options.AppPassword) || !string.IsNullOrWhiteSpace(options.CertificatePath) || !string.IsNullOrWhiteSpace(options.TenantId))

@@ -148,6 +148,40 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Queue_lists_what_was_set_aside_with_its_error_and_retries_or_drops_it_by_id()
+    {
+        var path = Path.Combine(_directory, "queues.db");
+        var database = $"--Storage:ConnectionString=Data Source={path}";
+        var (empty, emptyOutput, _) = await RunCapturedAsync("queue", "list", database);
+        await using var store = new CultureBot.Data.Database(Microsoft.Extensions.Options.Options.Create(new CultureBot.Data.StorageOptions { Provider = "Sqlite", ConnectionString = $"Data Source={path}" }));
+        var queue = new CultureBot.Data.SqlWorkQueue(store);
+        var at = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+        var poison = await queue.EnqueueAsync("outbox", "{}", at, CancellationToken.None);
+        var command = await queue.EnqueueAsync("slack-inbound", "{}", at, CancellationToken.None);
+        await queue.EnqueueAsync("outbox", "{}", at, CancellationToken.None);
+        await queue.FailAsync(poison, "gave up after 10 attempts: InvalidOperationException: the card\ndoes not render", at.AddMinutes(5), CancellationToken.None);
+        await queue.FailAsync(command, "The node must be of type 'JsonObject'.", at.AddMinutes(6), CancellationToken.None);
+
+        var (listed, output, _) = await RunCapturedAsync("queue", "list", database);
+        var (retried, retryOutput, _) = await RunCapturedAsync("queue", "retry", poison.ToString(System.Globalization.CultureInfo.InvariantCulture), database);
+        var (dropped, _, _) = await RunCapturedAsync("queue", "drop", command.ToString(System.Globalization.CultureInfo.InvariantCulture), database);
+        var (missing, _, missingError) = await RunCapturedAsync("queue", "drop", command.ToString(System.Globalization.CultureInfo.InvariantCulture), database);
+        var (after, afterOutput, _) = await RunCapturedAsync("queue", "list", "--queue", "outbox", database);
+
+        Assert.Equal((0, 0, 0, 0, 1, 0), (empty, listed, retried, dropped, missing, after));
+        Assert.Contains("Nothing set aside.", emptyOutput, StringComparison.Ordinal);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("outbox", StringComparison.Ordinal) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries).SequenceEqual(["outbox", "1", "0", "1"]));
+        Assert.Contains(lines, l => l.StartsWith($"{poison} ", StringComparison.Ordinal) && l.Contains("2026-11-22 09:05", StringComparison.Ordinal)
+            && l.EndsWith("gave up after 10 attempts: InvalidOperationException: the card does not render", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{command} ", StringComparison.Ordinal) && l.Contains("slack-inbound", StringComparison.Ordinal));
+        Assert.Contains($"Item {poison} back in its queue.", retryOutput, StringComparison.Ordinal);
+        Assert.Contains($"No set-aside item {command}", missingError, StringComparison.Ordinal);
+        Assert.Contains("Nothing set aside.", afterOutput, StringComparison.Ordinal);
+        Assert.Contains(afterOutput.Split('\n', StringSplitOptions.TrimEntries), l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).SequenceEqual(["outbox", "2", "1", "0"]));
+    }
+
+    [Fact]
     public async Task Verbatims_import_refuses_a_mapping_to_an_unknown_field()
     {
         var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "slack:T1", "--map", "Comment=mood");

@@ -44,6 +44,9 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider must be Sqlite or Postgres")]
     [InlineData("--Content:Packs:0=/no/such/pack.yaml", "Content:Packs:0 names a file that does not exist")]
     [InlineData("--Slack:BotToken=xoxb-test", "Slack:SigningSecret must be set when Slack is on")]
+    [InlineData("--Teams:ReplyTimeout=00:00:30", "Teams:ReplyTimeout must be more than zero and at most 00:00:14")]
+    [InlineData("--Retention:InboundEvents=00:10:00", "Retention:InboundEvents must be at least 1.00:00:00")]
+    [InlineData("--Retention:SetAside=00:00:00", "Retention:SetAside must be more than zero")]
     public async Task Bad_settings_stop_the_host_naming_the_setting(string setting, string expected)
     {
         var error = await StartFailsAsync(setting);

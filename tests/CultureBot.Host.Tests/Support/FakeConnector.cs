@@ -40,6 +40,14 @@ public sealed class FakeConnector : IDisposable
             }));
     }
 
+    /// <summary>
+    /// From now on, a reply to an activity (<c>POST …/activities/{id}</c>) gets no answer for <paramref name="delay"/>,
+    /// as a Bot Connector region in trouble; posting to the conversation still answers at once.
+    /// </summary>
+    public void HoldReplies(TimeSpan delay) =>
+        _server.Given(Request.Create().WithPath("/_connector/v3/conversations/*/activities/*").UsingPost()).AtPriority(-10)
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody("{\"id\":\"late\"}").WithDelay(delay));
+
     /// <summary>The serviceUrl activities carry, as the playground sends it (no trailing slash).</summary>
     public string ServiceUrl => _server.Url + "/_connector";
 

@@ -1,0 +1,83 @@
+using System.Net;
+using CultureBot.Core.Bot;
+using CultureBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CultureBot.Host.Tests.Conversations;
+
+/// <summary>
+/// A Teams turn that fails is done on the Bot Connector's retry, not acknowledged and forgotten; and the answer to an
+/// activity never keeps the Bot Connector waiting past the reply budget (what is late goes out through the outbox).
+/// </summary>
+public sealed class TeamsTurnFailureTests : IDisposable
+{
+    private readonly FakeConnector _connector = new();
+    private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
+    private int _flakyCalls;
+
+    public void Dispose() => _connector.Dispose();
+
+    /// <summary>The real host on the test's clock; <paramref name="flaky"/>: with only a command whose first run fails (the database went away mid-turn).</summary>
+    private BotHostFactory Host(bool flaky = false) => new(services: services =>
+    {
+        services.AddSingleton<TimeProvider>(_clock);
+        if (!flaky)
+        {
+            return;
+        }
+
+        services.AddBotRoutes(routes => routes.MapCommand("flaky", [], async (context, cancellationToken) =>
+        {
+            if (Interlocked.Increment(ref _flakyCalls) == 1)
+            {
+                throw new InvalidOperationException("the database went away");
+            }
+
+            await context.SendAsync(BotMessage.FromText("done at last"), cancellationToken);
+        }));
+    });
+
+    [Fact]
+    public async Task A_turn_that_fails_answers_500_and_is_done_when_the_bot_connector_sends_it_again()
+    {
+        using var host = Host(flaky: true);
+        var client = host.CreateClient();
+        var message = Activities.Message(_connector.ServiceUrl, "flaky");
+
+        var failed = await Activities.PostAsync(client, message);
+        var retried = await Activities.PostAsync(client, message);
+        var again = await Activities.PostAsync(client, message);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, _flakyCalls);
+        var reply = Assert.Single(_connector.Calls);
+        Assert.Equal("done at last", reply.Body?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_reply_the_bot_connector_holds_is_given_up_at_the_budget_and_posted_through_the_outbox()
+    {
+        using var host = Host();
+        var client = host.CreateClient();
+        _connector.HoldReplies(TimeSpan.FromSeconds(20));
+        var message = Activities.Message(_connector.ServiceUrl, "help");
+
+        // The clock runs on while the host waits on the held reply.
+        var posting = Activities.PostAsync(client, message);
+        await FakeClockWait.UntilAsync(
+            _clock, () => posting.IsCompleted ? "answered" : null, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), 600, () => "the turn never answered");
+
+        Assert.Equal(HttpStatusCode.OK, (await posting).StatusCode);
+        var posted = await FakeClockWait.UntilAsync(
+            _clock,
+            () => _connector.Calls.FirstOrDefault(c => c.Path == "/_connector/v3/conversations/conv-1/activities").Body,
+            TimeSpan.FromSeconds(1),
+            TimeSpan.FromMilliseconds(100),
+            300,
+            () => "the help card never went out through the outbox");
+        Assert.Equal("AdaptiveCard", posted!["attachments"]![0]!["content"]!["type"]!.GetValue<string>());
+    }
+}

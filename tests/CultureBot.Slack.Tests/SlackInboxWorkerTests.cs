@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using CultureBot.Core.Queue;
+using CultureBot.Slack.Adapter;
+using CultureBot.Slack.Inbound;
+
+namespace CultureBot.Slack.Tests;
+
+/// <summary>The inbox groups a batch by person before any item's own error handling: the grouping must take any shape.</summary>
+public class SlackInboxWorkerTests
+{
+    private static readonly WorkItem Item = new(42, SlackInboundQueue.QueueName, "{}", 1);
+
+    [Theory]
+    [InlineData("""{"user_id":"U1"}""", "U1")]
+    [InlineData("""{"user":{"id":"U2"}}""", "U2")]
+    [InlineData("""{"event":{"user":"U3"}}""", "U3")]
+    [InlineData("""{"user":"U4"}""", "item:42")]
+    [InlineData("""{"user":["U5"],"event":"U5"}""", "item:42")]
+    [InlineData("""{"user":{"id":7},"event":{"user":{"id":"U6"}}}""", "item:42")]
+    public void The_person_a_payload_belongs_to_is_read_from_any_shape_without_throwing(string payload, string expected) =>
+        Assert.Equal(expected, SlackInboxWorker.UserOf(Item, new SlackInbound(SlackInboundKind.Interaction, JsonNode.Parse(payload)!.AsObject())));
+}
