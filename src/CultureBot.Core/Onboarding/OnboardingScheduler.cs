@@ -1,5 +1,6 @@
 using System.Globalization;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Personas;
@@ -24,7 +25,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
         var verbatimsByLanguage = new Dictionary<string, IReadOnlyList<Verbatim>>(StringComparer.Ordinal); // read once per check, not per card
         foreach (var enrolment in await store.DueAsync(now, cancellationToken))
         {
-            if (personas.Packs.FirstOrDefault(p => p.Slug == enrolment.PackSlug) is not { } pack)
+            if (personas.Find(OrganizationKey.Of(enrolment.Person), enrolment.PackSlug) is not { } pack)
             {
                 continue;
             }
