@@ -44,9 +44,12 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider must be Sqlite or Postgres")]
     [InlineData("--Content:Packs:0=/no/such/pack.yaml", "Content:Packs:0 names a file that does not exist")]
     [InlineData("--Slack:BotToken=xoxb-test", "Slack:SigningSecret must be set when Slack is on")]
-    public async Task Bad_settings_stop_the_host_naming_the_setting(string setting, string expected)
+    [InlineData("--Slack:SigningSecret=s --Slack:BotToken=xoxb-test", "Slack is on, but no workspace may use it: list the workspace ids (T…) in Access:SlackWorkspaces")]
+    [InlineData("--Teams:AppId=11111111-2222-3333-4444-555555555555 --Teams:AppPassword=p", "no tenant may use it: list the tenant ids in Access:TeamsTenants")]
+    [InlineData("--Access:AllowAnyOrganization=true --Access:SlackWorkspaces:0=T0ACME", "Access:AllowAnyOrganization=true opens the deployment to every organization, yet")]
+    public async Task Bad_settings_stop_the_host_naming_the_setting(string settings, string expected)
     {
-        var error = await StartFailsAsync(setting);
+        var error = await StartFailsAsync(settings.Split(' '));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
