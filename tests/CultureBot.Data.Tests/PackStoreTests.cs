@@ -1,4 +1,6 @@
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Personas;
+using Dapper;
 
 namespace CultureBot.Data.Tests;
 
@@ -28,5 +30,62 @@ public class PackStoreTests
         Assert.Equal("v2", replaced.Version);
         Assert.Equal("pack: velo-vert-fr # v2", replaced.Content);
         Assert.Equal(at.AddDays(1), replaced.ImportedAt);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_same_slug_is_a_different_pack_for_each_organization_and_for_the_default(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlPackStore(db.Database);
+        var at = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        var shared = new StoredPack("acme-en", null, "en", "v1", "acme.en.yaml", "pack: acme-en # shared", at);
+        var tenantA = new OrganizationKey(Platforms.Teams, "tenant-a");
+        var workspace = new OrganizationKey(Platforms.Slack, "T0ACME");
+
+        Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(shared, CancellationToken.None));
+        Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(shared with { Version = "vA", Content = "pack: acme-en # A", Owner = tenantA }, CancellationToken.None));
+        Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(shared with { Version = "vS", Content = "pack: acme-en # S", Owner = workspace }, CancellationToken.None));
+        Assert.Equal(PackImportOutcome.Unchanged, await store.SaveAsync(shared with { Version = "vA", Owner = tenantA }, CancellationToken.None));
+        Assert.Equal(PackImportOutcome.Replaced, await store.SaveAsync(shared with { Version = "vA2", Content = "pack: acme-en # A2", Owner = tenantA }, CancellationToken.None));
+
+        var packs = await store.ListAsync(CancellationToken.None);
+
+        Assert.Equal(3, packs.Count);
+        Assert.Equal("pack: acme-en # shared", packs.Single(p => p.Owner is null).Content);
+        Assert.Equal("pack: acme-en # A2", packs.Single(p => p.Owner == tenantA).Content);
+        Assert.Equal("pack: acme-en # S", packs.Single(p => p.Owner == workspace).Content);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_pack_stored_before_packs_had_owners_becomes_a_default_pack(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var scripts = MigrationRunner.Scripts(provider);
+        await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
+        {
+            foreach (var script in scripts.Where(m => m.Version < 11))
+            {
+                await connection.ExecuteAsync(script.Sql);
+            }
+
+            var at = provider == StorageProvider.Postgres ? (object)DateTimeOffset.UnixEpoch : "2026-01-01T00:00:00.0000000+00:00";
+            await connection.ExecuteAsync(
+                "INSERT INTO persona_packs (slug, organization, language, version, source_file, content, imported_at) VALUES ('velo-vert-en', 'Vélo Vert', 'en', 'v1', 'velo-vert.en.yaml', 'pack: velo-vert-en', @At)",
+                new { At = at });
+            foreach (var script in scripts.Where(m => m.Version == 11))
+            {
+                await connection.ExecuteAsync(script.Sql);
+            }
+        }
+
+        var store = new SqlPackStore(db.Database);
+        var pack = Assert.Single(await store.ListAsync(CancellationToken.None));
+
+        Assert.Equal("velo-vert-en", pack.Slug);
+        Assert.Null(pack.Owner);
+        Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(pack with { Owner = new OrganizationKey(Platforms.Slack, "T0ACME") }, CancellationToken.None));
     }
 }

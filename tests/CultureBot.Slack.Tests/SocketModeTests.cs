@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using CultureBot.Core.Conversations;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.SocketMode;
 using CultureBot.Slack.WebApi;
@@ -20,6 +21,7 @@ namespace CultureBot.Slack.Tests;
 public sealed class SocketModeTests : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly OrganizationAccess AnyOrganization = Access("T04QZ7K1B2M");
     private readonly ConcurrentQueue<(int Connection, string EnvelopeId)> _acks = new();
     private readonly WebApplication _server;
     private int _opens;
@@ -132,7 +134,7 @@ public sealed class SocketModeTests : IAsyncDisposable
         using var http = new HttpClient();
         var api = new SlackWebApiClient(http, options, new SlackRateLimiter(TimeProvider.System), TimeProvider.System);
         using var inbox = new SlackInboundQueue(queue, TimeProvider.System, NullLogger<SlackInboundQueue>.Instance);
-        using var client = new SlackSocketModeClient(api, inbox, options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
+        using var client = new SlackSocketModeClient(api, inbox, AnyOrganization, options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
 
         await client.StartAsync(CancellationToken.None);
         var deadline = TimeProvider.System.GetUtcNow() + Patience;
@@ -152,6 +154,32 @@ public sealed class SocketModeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Envelopes_from_a_workspace_not_allowed_are_acknowledged_and_never_stored()
+    {
+        var queue = new InMemoryWorkQueue();
+        var options = Options.Create(new SlackOptions { AppToken = "xapp-test-token", SigningSecret = "s", ApiBaseUrl = _server.Urls.First() + "/api/" });
+        using var http = new HttpClient();
+        var api = new SlackWebApiClient(http, options, new SlackRateLimiter(TimeProvider.System), TimeProvider.System);
+        using var inbox = new SlackInboundQueue(queue, TimeProvider.System, NullLogger<SlackInboundQueue>.Instance);
+        using var client = new SlackSocketModeClient(api, inbox, Access("T0SOMEONEELSE"), options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
+
+        await client.StartAsync(CancellationToken.None);
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (!_acks.Any(a => a.EnvelopeId == "env-C") && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await client.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["env-A", "env-B", "env-C"], _acks.Select(a => a.EnvelopeId));
+        Assert.Empty(queue.Items);
+    }
+
+    private static OrganizationAccess Access(string workspace) =>
+        new(anyOrganization: false, teamsTenants: [], slackWorkspaces: [workspace], teamsLocalMode: false, NullLogger<OrganizationAccess>.Instance);
+
+    [Fact]
     public async Task A_refused_app_token_is_retried_with_backoff_not_in_a_tight_loop()
     {
         var queue = new InMemoryWorkQueue();
@@ -159,7 +187,7 @@ public sealed class SocketModeTests : IAsyncDisposable
         using var http = new HttpClient();
         var api = new SlackWebApiClient(http, options, new SlackRateLimiter(TimeProvider.System), TimeProvider.System);
         using var inbox = new SlackInboundQueue(queue, TimeProvider.System, NullLogger<SlackInboundQueue>.Instance);
-        using var client = new SlackSocketModeClient(api, inbox, options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
+        using var client = new SlackSocketModeClient(api, inbox, AnyOrganization, options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
 
         await client.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(2.5));

@@ -127,7 +127,7 @@ public sealed class CommitteeScheduler(ICommitteeStore store, CommitteeCards car
 
             var zone = TimeZones.Find(committee.TimeZone);
             var local = TimeZoneInfo.ConvertTime(now, zone);
-            var pack = personas.PackFor(CultureInfo.GetCultureInfo(committee.Language));
+            var pack = personas.PackFor(committee.Channel, CultureInfo.GetCultureInfo(committee.Language));
             if (pack?.Updated is not { } updated || local.TimeOfDay < plan.At.ToTimeSpan()
                 || DateOnly.FromDateTime(local.DateTime).DayNumber - updated.DayNumber <= PersonaMaxAge.TotalDays)
             {

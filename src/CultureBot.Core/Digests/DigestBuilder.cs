@@ -35,7 +35,7 @@ public sealed class DigestBuilder(IVerbatimStore verbatims, IDigestStore digests
         }
 
         var culture = Locales.Resolve(language);
-        var pack = personas.PackFor(culture);
+        var pack = personas.PackFor(conversation, culture);
         var shown = await digests.ShownAsync(conversation, cancellationToken);
         var content = DigestComposer.Compose(week, older, shown, pack is null ? null : WeekFeature.PersonaOfTheWeek(pack, now)?.Id);
         return new Digest(new BotMessage(null, new CardContent(Card, CardData(content, pack, today, culture))), content);

@@ -25,7 +25,7 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
         var verbatimsByLanguage = new Dictionary<(OrganizationKey, string), IReadOnlyList<Verbatim>>(); // read once per check, not per card
         foreach (var enrolment in await store.DueAsync(now, cancellationToken))
         {
-            if (personas.Packs.FirstOrDefault(p => p.Slug == enrolment.PackSlug) is not { } pack)
+            if (personas.Find(OrganizationKey.Of(enrolment.Person), enrolment.PackSlug) is not { } pack)
             {
                 continue;
             }

@@ -1,12 +1,15 @@
 using System.Globalization;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Personas.Matching;
 
 namespace CultureBot.Core.Personas;
 
 /// <summary>
-/// The packs the bot answers from, and a matcher per pack built once. A user is answered from the pack in their
-/// language when there is one, else from the first pack (content comes in the pack's language).
+/// The packs the bot answers from, and a matcher per pack built once. Each organization sees its own packs and, in
+/// the languages it has none of its own, the default packs (<see cref="PersonaPack.Owner"/> null); never another
+/// organization's. A user is answered from their organization's pack in their language when there is one, else
+/// from its first pack (content comes in the pack's language).
 /// </summary>
 public sealed class PersonaDirectory
 {
@@ -14,38 +17,68 @@ public sealed class PersonaDirectory
 
     public PersonaDirectory(IEnumerable<PersonaPack> packs) => _current = new Snapshot(packs);
 
+    /// <summary>Every pack loaded, of every organization and the defaults: for the host, never for a conversation.</summary>
     public IReadOnlyList<PersonaPack> Packs => _current.Packs;
 
     /// <summary>Swaps in a new set of packs at once (after an import): a reader sees the old set or the new one.</summary>
     public void Replace(IEnumerable<PersonaPack> packs) => _current = new Snapshot(packs);
 
-    public PersonaPack? PackFor(CultureInfo culture)
+    /// <summary>The packs <paramref name="organization"/> sees: its own, then the defaults in the languages it has none of.</summary>
+    public IReadOnlyList<PersonaPack> PacksFor(OrganizationKey organization)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return _current.For(organization);
+    }
+
+    public PersonaPack? PackFor(OrganizationKey organization, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var packs = Packs;
-        return packs.FirstOrDefault(p => string.Equals(p.Language.Split('-')[0], culture.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase))
+        var packs = PacksFor(organization);
+        return packs.FirstOrDefault(p => string.Equals(Language(p), culture.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase))
             ?? (packs.Count > 0 ? packs[0] : null);
+    }
+
+    /// <summary>The pack of the conversation's organization in the user's language.</summary>
+    public PersonaPack? PackFor(ConversationKey conversation, CultureInfo culture) => PackFor(OrganizationKey.Of(conversation), culture);
+
+    /// <summary>The pack <paramref name="slug"/> as <paramref name="organization"/> sees it (a game or enrolment names its pack by slug).</summary>
+    public PersonaPack? Find(OrganizationKey organization, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        var current = _current;
+        return current.Packs.FirstOrDefault(p => p.Owner == organization && p.Slug == slug)
+            ?? current.Packs.FirstOrDefault(p => p.Owner is null && p.Slug == slug);
     }
 
     public PersonaMatcher MatcherFor(PersonaPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var current = _current;
-        return current.Matchers.TryGetValue(pack.Slug, out var matcher) && ReferenceEquals(matcher.Pack, pack) ? matcher : new PersonaMatcher(pack);
+        return _current.Matchers.TryGetValue(pack, out var matcher) ? matcher : new PersonaMatcher(pack);
     }
 
-    /// <summary>The packs and their matchers, built together and never changed.</summary>
+    private static string Language(PersonaPack pack) => pack.Language.Split('-')[0];
+
+    /// <summary>The packs and their matchers, built together and never changed (packs of the same slug differ by owner: matchers are keyed by the pack itself).</summary>
     private sealed class Snapshot
     {
+        private readonly IReadOnlyList<PersonaPack> _defaults;
+        private readonly Dictionary<OrganizationKey, IReadOnlyList<PersonaPack>> _byOrganization;
+
         public Snapshot(IEnumerable<PersonaPack> packs)
         {
             Packs = [.. packs];
-            Matchers = Packs.ToDictionary(p => p.Slug, p => new PersonaMatcher(p), StringComparer.Ordinal);
+            Matchers = Packs.ToDictionary<PersonaPack, PersonaPack, PersonaMatcher>(p => p, p => new PersonaMatcher(p), ReferenceEqualityComparer.Instance);
+            _defaults = [.. Packs.Where(p => p.Owner is null)];
+            _byOrganization = Packs.Where(p => p.Owner is not null).GroupBy(p => p.Owner!).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<PersonaPack>)[.. g, .. _defaults.Where(d => !g.Any(own => string.Equals(Language(own), Language(d), StringComparison.OrdinalIgnoreCase)))]);
         }
 
         public IReadOnlyList<PersonaPack> Packs { get; }
 
-        public Dictionary<string, PersonaMatcher> Matchers { get; }
+        public Dictionary<PersonaPack, PersonaMatcher> Matchers { get; }
+
+        public IReadOnlyList<PersonaPack> For(OrganizationKey organization) => _byOrganization.GetValueOrDefault(organization) ?? _defaults;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using CultureBot.Core.Conversations;
+
 namespace CultureBot.Core.Personas;
 
 /// <summary>One organization's personas in one language, as a pack file describes them (<c>PERSONA-PACK.md</c>).</summary>
@@ -6,7 +8,11 @@ public sealed record PersonaPack
     /// <summary>The slug (<c>[a-z0-9-]+</c>), unique per organization.</summary>
     public required string Slug { get; init; }
 
+    /// <summary>The organization's name, as the pack file gives it (for people; <see cref="Owner"/> is the key).</summary>
     public string? Organization { get; init; }
+
+    /// <summary>The organization that imported the pack and alone sees it; null for a default pack, shared by all.</summary>
+    public OrganizationKey? Owner { get; init; }
 
     /// <summary>The BCP-47 language of the content.</summary>
     public string Language { get; init; } = "en";

@@ -48,7 +48,7 @@ public sealed class QuizGames(
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(culture);
-        if (personas.PackFor(culture) is not { } pack || await NextQuestionAsync(pack, conversation, null, cancellationToken) is not { } question)
+        if (personas.PackFor(conversation, culture) is not { } pack || await NextQuestionAsync(pack, conversation, null, cancellationToken) is not { } question)
         {
             throw new InvalidOperationException("No persona pack produces quiz questions.");
         }
@@ -160,7 +160,7 @@ public sealed class QuizGames(
         };
         QuizRound? next = null;
         var finished = roundNumber >= game.Rounds || game.Status != QuizGameStatus.Running;
-        if (!finished && personas.Packs.FirstOrDefault(p => p.Slug == game.PackSlug) is { } pack
+        if (!finished && personas.Find(OrganizationKey.Of(game.Conversation), game.PackSlug) is { } pack
             && await NextQuestionAsync(pack, game.Conversation, null, cancellationToken) is { } nextQuestion)
         {
             next = new QuizRound(gameId, roundNumber + 1, nextQuestion.Id, now, now.AddSeconds(game.Seconds), null, null);
@@ -216,7 +216,7 @@ public sealed class QuizGames(
             return null;
         }
 
-        if (personas.PackFor(culture) is not { } pack)
+        if (personas.PackFor(conversation, culture) is not { } pack)
         {
             return null;
         }
@@ -326,7 +326,7 @@ public sealed class QuizGames(
     }
 
     private async Task<QuizQuestion?> QuestionAsync(QuizGame game, QuizRound round, CancellationToken cancellationToken) =>
-        personas.Packs.FirstOrDefault(p => p.Slug == game.PackSlug) is { } pack
+        personas.Find(game.Conversation.Organization, game.PackSlug) is { } pack
             ? (await pool.QuestionsAsync(pack, game.Conversation.Organization, cancellationToken)).FirstOrDefault(q => q.Id == round.QuestionId)
             : null;
 

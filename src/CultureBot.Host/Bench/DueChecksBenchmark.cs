@@ -50,7 +50,7 @@ internal static class DueChecksBenchmark
             var importer = provider.GetRequiredService<PackImporter>();
             foreach (var pack in ContentOptions.SamplePacks)
             {
-                await importer.ImportAsync(pack, cancellationToken);
+                await importer.ImportAsync(pack, null, cancellationToken);
             }
 
             var packs = await importer.LoadAllAsync(cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class SlackQuizBench : IQuizBenchPlatform
 
     public string Name => "slack";
 
-    public IEnumerable<string> HostArguments => [$"--Slack:SigningSecret={Secret}", "--Slack:BotToken=xoxb-bench-token", $"--Slack:ApiBaseUrl={Base}api/"];
+    public IEnumerable<string> HostArguments => [$"--Slack:SigningSecret={Secret}", "--Slack:BotToken=xoxb-bench-token", $"--Slack:ApiBaseUrl={Base}api/", $"--Access:SlackWorkspaces:0={Team}"];
 
     public int Refused => _refused;
 

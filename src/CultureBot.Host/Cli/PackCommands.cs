@@ -1,20 +1,37 @@
 using System.CommandLine;
 using CultureBot.Content;
+using CultureBot.Core.Conversations;
 using CultureBot.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Host.Cli;
 
-/// <summary><c>culturebot pack import FILE…</c>: validate packs whole and store them in the configured database.</summary>
+/// <summary>
+/// <c>culturebot pack import [--org teams:TENANT|slack:TEAM] FILE…</c>: validate packs whole and store them in the
+/// configured database, for one organization alone, or (without <c>--org</c>) as default packs shared by all.
+/// </summary>
 internal static class PackCommands
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "Persona pack files (YAML).", Arity = ArgumentArity.OneOrMore };
-        var import = new Command("import", "Validate persona packs and store them (a pack with the same slug is replaced). The host serves them from its next start.") { files };
+        var files = new Argument<string[]>("FILE") { Description = "Persona pack files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var organization = new Option<string>("--org")
+        {
+            Description = $"The organization the packs are for ({OrganizationKey.Format}): it alone sees them. Without it, they are default packs, seen by every organization that has no pack of its own in their language.",
+        };
+        var import = new Command("import", "Validate persona packs and store them (the organization's pack with the same slug is replaced). The host serves them from its next start.") { files, organization };
         import.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = HostConfiguration.Build(parse.UnmatchedTokens);
+            var owner = OrganizationKey.TryParse(parse.GetValue(organization));
+            if (parse.GetValue(organization) is { } given && owner is null)
+            {
+                await Console.Error.WriteLineAsync($"--org '{given}' is not an organization: write {OrganizationKey.Format} (the Teams tenant id, or the Slack team id T…).");
+                return 2;
+            }
+
+            // The FILE list takes every token left, settings such as --Storage:ConnectionString=… too: those go to the configuration.
+            var (settings, paths) = Split(parse.GetValue(files)!);
+            var configuration = HostConfiguration.Build([.. parse.UnmatchedTokens, .. settings]);
             var services = new ServiceCollection()
                 .AddLogging()
                 .AddCultureBotData(configuration)
@@ -25,17 +42,17 @@ internal static class PackCommands
                 await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
                 var importer = services.GetRequiredService<PackImporter>();
                 var status = 0;
-                foreach (var file in parse.GetValue(files)!)
+                foreach (var file in paths.Select(p => new FileInfo(p)))
                 {
                     try
                     {
-                        var imported = await importer.ImportAsync(file.FullName, cancellationToken);
+                        var imported = await importer.ImportAsync(file.FullName, owner, cancellationToken);
                         foreach (var warning in imported.Warnings)
                         {
                             await Console.Error.WriteLineAsync(warning);
                         }
 
-                        Console.WriteLine($"{imported.Pack.Slug}: {imported.Outcome.ToString().ToLowerInvariant()} ({imported.Pack.Language}, {imported.Pack.Personas.Count} personas, {imported.Pack.Questions.Count} key questions, version {imported.Version})");
+                        Console.WriteLine($"{imported.Pack.Slug}: {imported.Outcome.ToString().ToLowerInvariant()} for {owner?.ToString() ?? "every organization (default)"} ({imported.Pack.Language}, {imported.Pack.Personas.Count} personas, {imported.Pack.Questions.Count} key questions, version {imported.Version})");
                     }
                     catch (Exception e) when (e is PackFormatException or IOException)
                     {
@@ -49,4 +66,9 @@ internal static class PackCommands
         });
         return new Command("pack", "Persona packs.") { import };
     }
+
+    private static (string[] Settings, string[] Files) Split(string[] tokens) =>
+        ([.. tokens.Where(IsSetting)], [.. tokens.Where(t => !IsSetting(t))]);
+
+    private static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal) && token.Contains('=', StringComparison.Ordinal);
 }

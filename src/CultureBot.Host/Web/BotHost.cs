@@ -9,6 +9,7 @@ using CultureBot.Core.Features.Help;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
+using CultureBot.Host.Access;
 using CultureBot.Host.Committees;
 using CultureBot.Host.Onboarding;
 using CultureBot.Host.Quiz;
@@ -84,6 +85,7 @@ public static class BotHost
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
         services.AddSlack(configuration);
+        services.AddOrganizationAccess(configuration);
         services.AddDataProtection().SetApplicationName("CultureBot");
         services.AddOptions<KeyManagementOptions>().Configure<SqlKeyRing>((keys, ring) => keys.XmlRepository = new DatabaseKeyRepository(ring));
         services.AddSingleton(new PersonaDirectory([]));

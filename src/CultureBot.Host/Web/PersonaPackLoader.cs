@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace CultureBot.Host.Web;
 
 /// <summary>
-/// At start (after the migrations): imports the packs of <c>Content:Packs</c> (a changed file replaces its pack;
-/// a malformed one stops the host with its file, line and field), imports the sample packs on the first start of
-/// an empty database (with the sample verbatims), reads the organization's onboarding journeys against them (a
-/// malformed one stops the host too), then serves every stored pack.
+/// At start (after the migrations): imports the packs of <c>Content:Packs</c> as the default packs (a changed file
+/// replaces its pack; a malformed one stops the host with its file, line and field), imports the sample packs as the
+/// defaults when there are none yet (with the sample verbatims on an empty database), reads the configured onboarding
+/// journeys against the packs (a malformed one stops the host too), then serves every stored pack: the defaults, and
+/// each organization's own (<c>culturebot pack import --org</c>).
 /// </summary>
 internal sealed partial class PersonaPackLoader(
     PackImporter importer,
@@ -25,11 +26,11 @@ internal sealed partial class PersonaPackLoader(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var firstStart = options.Value.Packs.Count == 0 && (await store.ListAsync(cancellationToken)).Count == 0;
+        var firstStart = options.Value.Packs.Count == 0 && !(await store.ListAsync(cancellationToken)).Any(p => p.Owner is null);
         var files = options.Value.Packs.Count > 0 ? options.Value.Packs.ToList() : firstStart ? [.. ContentOptions.SamplePacks] : [];
         foreach (var file in files)
         {
-            var imported = await importer.ImportAsync(file, cancellationToken);
+            var imported = await importer.ImportAsync(file, null, cancellationToken);
             foreach (var warning in imported.Warnings)
             {
                 LogWarning(logger, warning);
@@ -55,7 +56,7 @@ internal sealed partial class PersonaPackLoader(
         directory.Replace(packs);
         foreach (var pack in directory.Packs)
         {
-            LogServing(logger, pack.Slug, pack.Language, pack.Personas.Count);
+            LogServing(logger, pack.Slug, pack.Language, pack.Personas.Count, pack.Owner);
         }
     }
 
@@ -70,6 +71,6 @@ internal sealed partial class PersonaPackLoader(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample verbatims: {Count} imported from {File}")]
     private static partial void LogVerbatims(ILogger logger, int count, string file);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving persona pack {Slug} ({Language}, {Count} personas)")]
-    private static partial void LogServing(ILogger logger, string slug, string language, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving persona pack {Slug} ({Language}, {Count} personas) to {Organization} (none: the default, for every organization without its own)")]
+    private static partial void LogServing(ILogger logger, string slug, string language, int count, Core.Conversations.OrganizationKey? organization);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Host.Access;
 using CultureBot.Slack;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
@@ -59,7 +60,13 @@ internal static partial class SlackEndpoints
             case "url_verification":
                 return Results.Text(SlackInbound.StringOf(payload!["challenge"]) ?? string.Empty, "text/plain");
             case "event_callback" when payload!["event"] is JsonObject:
-                await inbox.AcceptAsync(new SlackInbound(SlackInboundKind.Event, payload), cancellationToken);
+                // A workspace not allowed: acknowledged (an error would make Slack retry, then turn the app's events off), never stored.
+                var inbound = new SlackInbound(SlackInboundKind.Event, payload);
+                if (SlackAccess.Admit(http, inbound))
+                {
+                    await inbox.AcceptAsync(inbound, cancellationToken);
+                }
+
                 return Results.Ok();
             case null:
                 return Results.BadRequest();
@@ -83,7 +90,13 @@ internal static partial class SlackEndpoints
             return Results.BadRequest();
         }
 
-        await http.RequestServices.GetRequiredService<SlackInboundQueue>().AcceptAsync(new SlackInbound(kind, payload), cancellationToken);
+        var inbound = new SlackInbound(kind, payload);
+        if (!SlackAccess.Admit(http, inbound))
+        {
+            return SlackAccess.Refusal(http, kind);
+        }
+
+        await http.RequestServices.GetRequiredService<SlackInboundQueue>().AcceptAsync(inbound, cancellationToken);
 
         // An empty 200: Slack shows nothing yet, and the answer follows through response_url within a second or so.
         return Results.Ok();
@@ -108,6 +121,11 @@ internal static partial class SlackEndpoints
         var query = http.Request.Query;
         var result = await oauth.CompleteAsync(query["code"], query["state"], query["error"], http.Request.Cookies[SlackOAuthFlow.CookieName], CallbackUrl(http), cancellationToken);
         http.Response.Cookies.Delete(SlackOAuthFlow.CookieName, new CookieOptions { Path = "/slack/oauth" });
+        if (result.Error == SlackOAuthFlow.NotAllowed)
+        {
+            return Results.Content(Page("CultureBot is not enabled for this workspace", $"This CultureBot is not open to {result.TeamName ?? result.TeamId} ({result.TeamId}): nothing was installed. Ask the people who run it to allow this workspace."), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         if (!result.Ok)
         {
             var status = result.Error == "invalid_state" ? StatusCodes.Status400BadRequest : StatusCodes.Status502BadGateway;

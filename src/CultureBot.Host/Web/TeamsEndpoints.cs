@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CultureBot.Core.Conversations;
 using CultureBot.Teams.Adapter;
 using CultureBot.Teams.Authentication;
 using CultureBot.Teams.Configuration;
@@ -64,6 +65,13 @@ internal static partial class TeamsEndpoints
         {
             LogForbiddenActivity(logger, reason);
             return Results.Unauthorized();
+        }
+
+        // An organization not allowed here: 403, before anything is stored or handled (not an empty 200: the refusal shows
+        // in the bot channel's error log for the operator, and the Bot Connector does not retry a 4xx).
+        if (!http.RequestServices.GetRequiredService<OrganizationAccess>().Admit(Platforms.Teams, ActivityTenant.Of(activity), "a Teams activity"))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var outcome = await adapter.ProcessAsync(activity, cancellationToken);

@@ -80,7 +80,7 @@ public sealed partial class SlackBotAdapter(
     /// <summary>The App Home tab: the persona of the week and quick actions, the same card as the <c>week</c> command.</summary>
     private async Task PublishHomeAsync(SlackWorkspace workspace, string userId, Turn turn, CancellationToken cancellationToken)
     {
-        var card = WeekFeature.HomeCard(personas.PackFor(turn.Culture), clock.GetUtcNow());
+        var card = WeekFeature.HomeCard(personas.PackFor(turn.Conversation.Key, turn.Culture), clock.GetUtcNow());
         var view = HomeView(cards.Render(Platforms.Slack, card, turn.Culture));
         var result = await api.PublishViewAsync(workspace.BotToken, workspace.TeamId, userId, view, cancellationToken);
         if (!result.Ok)

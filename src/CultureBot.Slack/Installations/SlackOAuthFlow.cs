@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CultureBot.Core.Conversations;
 using CultureBot.Slack.WebApi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -25,12 +26,16 @@ public sealed record SlackInstallResult(string? TeamId, string? TeamName, string
 public sealed partial class SlackOAuthFlow(
     SlackWebApiClient api,
     SlackWorkspaces workspaces,
+    OrganizationAccess organizations,
     IDataProtectionProvider protection,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SlackOAuthFlow> logger)
 {
     public const string CookieName = "culturebot_slack_oauth";
+
+    /// <summary>The error of an install from a workspace this deployment does not allow (<c>Access:SlackWorkspaces</c>).</summary>
+    public const string NotAllowed = "workspace_not_allowed";
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>Slack's authorize page (a web page, not the Web API: it does not follow <c>Slack:ApiBaseUrl</c>).</summary>
@@ -77,8 +82,20 @@ public sealed partial class SlackOAuthFlow(
             return new SlackInstallResult(null, null, access.Error ?? "no_token");
         }
 
-        await workspaces.SaveAsync(teamId, token, body?["bot_user_id"]?.GetValue<string>(), cancellationToken);
         var teamName = body?["team"]?["name"]?.GetValue<string>();
+        if (!organizations.Admit(Platforms.Slack, teamId, "a Slack install"))
+        {
+            // Not stored, and given back: the workspace keeps no working token of this deployment.
+            var revoked = await api.CallAsync("auth.revoke", token, teamId, [], cancellationToken);
+            if (!revoked.Ok)
+            {
+                LogRevokeFailed(logger, teamId, revoked.Error);
+            }
+
+            return new SlackInstallResult(teamId, teamName, NotAllowed);
+        }
+
+        await workspaces.SaveAsync(teamId, token, body?["bot_user_id"]?.GetValue<string>(), cancellationToken);
         LogInstalled(logger, teamId);
         return new SlackInstallResult(teamId, teamName, null);
     }
@@ -108,6 +125,9 @@ public sealed partial class SlackOAuthFlow(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack OAuth code exchange failed: {Error}")]
     private static partial void LogExchangeFailed(ILogger logger, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The token of refused Slack workspace {TeamId} could not be revoked: {Error}")]
+    private static partial void LogRevokeFailed(ILogger logger, string teamId, string? error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CultureBot installed in Slack workspace {TeamId}")]
     private static partial void LogInstalled(ILogger logger, string teamId);

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Core.Conversations;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ namespace CultureBot.Slack.SocketMode;
 public sealed partial class SlackSocketModeClient(
     SlackWebApiClient api,
     SlackInboundQueue inbox,
+    OrganizationAccess access,
     IOptions<SlackOptions> options,
     TimeProvider clock,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
@@ -118,7 +120,13 @@ public sealed partial class SlackSocketModeClient(
                     return greeted;
                 case { } type when KindOf(type) is { } kind && SlackInbound.StringOf(envelope!["envelope_id"]) is { } envelopeId && envelope["payload"] is JsonObject payload:
                     // Stored first, acknowledged second: a crash in between means Slack sends it again, not that it is lost.
-                    await inbox.AcceptAsync(new SlackInbound(kind, (JsonObject)payload.DeepClone()), cancellationToken);
+                    // A workspace not allowed here is acknowledged and never stored nor handled.
+                    var inbound = new SlackInbound(kind, (JsonObject)payload.DeepClone());
+                    if (access.Admit(Platforms.Slack, inbound.TeamId, $"a Slack {kind} (Socket Mode)"))
+                    {
+                        await inbox.AcceptAsync(inbound, cancellationToken);
+                    }
+
                     await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId }, cancellationToken);
                     Acknowledged++;
                     break;

@@ -15,7 +15,7 @@ public static partial class ActivityTurnMapper
     public static ConversationReference ToReference(Activity activity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? string.Empty;
+        var tenant = ActivityTenant.Of(activity) ?? string.Empty;
         return new ConversationReference(
             new ConversationKey(Platforms.Teams, tenant, activity.Conversation?.Id ?? string.Empty),
             KindOf(activity.Conversation),

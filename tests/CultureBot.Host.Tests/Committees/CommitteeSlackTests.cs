@@ -26,6 +26,7 @@ public sealed class CommitteeSlackTests : IDisposable
             new Dictionary<string, string?>
             {
                 ["Slack:SigningSecret"] = Secret,
+                ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId,
                 ["Slack:BotToken"] = "xoxb-configured-token",
                 ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
                 ["Scheduling:DigestCheck"] = "0 0 0 1 1 ? 2099",

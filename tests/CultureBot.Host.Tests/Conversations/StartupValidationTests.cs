@@ -47,9 +47,12 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Teams:ReplyTimeout=00:00:30", "Teams:ReplyTimeout must be more than zero and at most 00:00:14")]
     [InlineData("--Retention:InboundEvents=00:10:00", "Retention:InboundEvents must be at least 1.00:00:00")]
     [InlineData("--Retention:SetAside=00:00:00", "Retention:SetAside must be more than zero")]
-    public async Task Bad_settings_stop_the_host_naming_the_setting(string setting, string expected)
+    [InlineData("--Slack:SigningSecret=s --Slack:BotToken=xoxb-test", "Slack is on, but no workspace may use it: list the workspace ids (T…) in Access:SlackWorkspaces")]
+    [InlineData("--Teams:AppId=11111111-2222-3333-4444-555555555555 --Teams:AppPassword=p", "no tenant may use it: list the tenant ids in Access:TeamsTenants")]
+    [InlineData("--Access:AllowAnyOrganization=true --Access:SlackWorkspaces:0=T0ACME", "Access:AllowAnyOrganization=true opens the deployment to every organization, yet")]
+    public async Task Bad_settings_stop_the_host_naming_the_setting(string settings, string expected)
     {
-        var error = await StartFailsAsync(setting);
+        var error = await StartFailsAsync(settings.Split(' '));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

@@ -75,7 +75,7 @@ public sealed class OrganizationIsolationTests : IDisposable
         var end = DateOnly.MaxValue;
         Assert.Single(await store.ListAsync(new OrganizationKey(Platforms.Teams, TenantA), "en", all, end, CancellationToken.None), v => v.Text == words);
         Assert.DoesNotContain(await store.ListAsync(new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), "en", all, end, CancellationToken.None), v => v.Text == words);
-        var pack = _host.Services.GetRequiredService<Core.Personas.PersonaDirectory>().PackFor(CultureInfo.GetCultureInfo("en"))!;
+        var pack = _host.Services.GetRequiredService<Core.Personas.PersonaDirectory>().PackFor(new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), CultureInfo.GetCultureInfo("en"))!;
         var pool = _host.Services.GetRequiredService<QuizPool>();
         var slackQuestions = await pool.QuestionsAsync(pack, new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), CancellationToken.None);
         var aQuestions = await pool.QuestionsAsync(pack, new OrganizationKey(Platforms.Teams, TenantA), CancellationToken.None);

@@ -29,6 +29,7 @@ public sealed class OnboardingSlackTests : IDisposable
             new Dictionary<string, string?>
             {
                 ["Slack:SigningSecret"] = Secret,
+                ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId,
                 ["Slack:BotToken"] = "xoxb-configured-token",
                 ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
             },

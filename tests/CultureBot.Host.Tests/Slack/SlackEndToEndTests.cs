@@ -27,6 +27,8 @@ public sealed class SlackEndToEndTests : IDisposable
         _host = new BotHostFactory(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = Secret,
+            ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId,
+            ["Access:SlackWorkspaces:1"] = "T0INSTALLED",
             ["Slack:BotToken"] = "xoxb-configured-token",
             ["Slack:ClientId"] = "1234.5678",
             ["Slack:ClientSecret"] = "oauth-client-secret",

@@ -18,7 +18,7 @@ public sealed class SlackEventsTests : IDisposable
     public SlackEventsTests()
     {
         _host = new BotHostFactory(
-            new Dictionary<string, string?> { ["Slack:SigningSecret"] = FixtureSecret },
+            new Dictionary<string, string?> { ["Slack:SigningSecret"] = FixtureSecret, ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId },
             services => services.AddSingleton<TimeProvider>(_clock));
     }
 

@@ -79,6 +79,7 @@ public sealed class FakeBotFrameworkIdentity : IDisposable
         ["Teams:AppId"] = AppId,
         ["Teams:AppPassword"] = "test-secret-not-used-inbound",
         ["Teams:OpenIdMetadataUrl"] = MetadataUrl,
+        ["Access:TeamsTenants:0"] = Activities.Tenant,
     };
 
     public string Token(

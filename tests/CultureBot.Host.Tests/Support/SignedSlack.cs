@@ -9,13 +9,17 @@ namespace CultureBot.Host.Tests.Support;
 /// <summary>Sends what Slack sends, signed with the app's signing secret at the clock's time: slash commands, events, button clicks.</summary>
 public sealed class SignedSlack(HttpClient client, string secret, TimeProvider clock)
 {
-    public async Task PostAsync(string path, string body, string contentType)
+    public async Task PostAsync(string path, string body, string contentType) =>
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(path, body, contentType)).StatusCode);
+
+    /// <summary>Sends the request signed and returns Slack's answer, whatever its status.</summary>
+    public async Task<HttpResponseMessage> SendAsync(string path, string body, string contentType)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
         request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        return await client.SendAsync(request);
     }
 
     /// <summary><c>/culturebot TEXT</c> typed by <paramref name="user"/> in <paramref name="channel"/>; the answer goes to <paramref name="responseUrl"/>.</summary>

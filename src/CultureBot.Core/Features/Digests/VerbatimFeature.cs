@@ -29,7 +29,7 @@ public static class VerbatimFeature
 
     private static Task ShowFormAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var pack = context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture);
+        var pack = context.OrganizationPack();
         var personas = new JsonArray([.. (pack?.Personas ?? []).Take(PersonaCards.MaxListPersonas).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = PersonaCards.Cut(p.Name, 70) })]);
         var data = new JsonObject { ["personas"] = personas, ["text"] = context.CommandArguments.Length > 0 ? PersonaCards.Cut(context.CommandArguments, MaxLength) : string.Empty };
         return context.SendAsync(BotMessage.FromCard(FormCard, data, context.T("verbatimFormTitle")), cancellationToken);

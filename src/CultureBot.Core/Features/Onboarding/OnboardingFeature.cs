@@ -106,7 +106,7 @@ public static class OnboardingFeature
     /// <summary>Enrols <paramref name="person"/> (no second enrolment); their cards go to their personal chat with the bot.</summary>
     private static async Task<bool> EnrolAsync(TurnContext context, BotUser person, string? by, ConversationKey? reportTo, CancellationToken cancellationToken)
     {
-        if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack)
+        if (context.OrganizationPack() is not { } pack)
         {
             return false;
         }

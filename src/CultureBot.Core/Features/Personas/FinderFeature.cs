@@ -29,7 +29,7 @@ public static class FinderFeature
 
     private static async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack || pack.Questions.Count == 0)
+        if (context.OrganizationPack() is not { } pack || pack.Questions.Count == 0)
         {
             await context.SendAsync(BotMessage.FromText(context.T("finderNoQuestions")), cancellationToken);
             return;
@@ -41,7 +41,7 @@ public static class FinderFeature
 
     private static async Task AnswerAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture) is not { } pack)
+        if (context.OrganizationPack() is not { } pack)
         {
             return;
         }

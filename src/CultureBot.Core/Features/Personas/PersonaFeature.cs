@@ -239,7 +239,7 @@ public static partial class PersonaFeature
     };
 
     private static PersonaPack? Pack(TurnContext context) =>
-        context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture);
+        context.OrganizationPack();
 
     /// <summary>The persona named, or an answer saying there is none, with the list to choose from.</summary>
     private static async Task<(PersonaPack Pack, Persona Persona)?> PersonaAsync(TurnContext context, string name, CancellationToken cancellationToken)

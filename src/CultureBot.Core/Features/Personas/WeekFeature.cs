@@ -55,7 +55,7 @@ public static class WeekFeature
 
     private static Task ShowAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var pack = context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Culture);
+        var pack = context.OrganizationPack();
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         return context.SendAsync(new BotMessage(context.T("homeTitle"), HomeCard(pack, now)), cancellationToken);
     }

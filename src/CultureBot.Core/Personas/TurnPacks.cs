@@ -1,0 +1,15 @@
+using CultureBot.Core.Bot;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CultureBot.Core.Personas;
+
+/// <summary>How a feature picks the pack for a turn: its organization's, in the user's language.</summary>
+public static class TurnPacks
+{
+    /// <summary>The pack of the turn's organization in the user's language (its own, else the default); null when none is loaded.</summary>
+    public static PersonaPack? OrganizationPack(this TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Turn.Conversation.Key, context.Culture);
+    }
+}
