@@ -18,6 +18,7 @@ internal static class CultureBotCommandLine
             QuizCommands.Create(),
             OnboardingCommands.Create(),
             BenchCommands.Create(),
+            KeysCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.

@@ -22,8 +22,6 @@ using CultureBot.Llm;
 using CultureBot.Slack;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -84,8 +82,7 @@ public static class BotHost
         services.AddCultureBotData(configuration);
         services.AddTeams(configuration);
         services.AddSlack(configuration);
-        services.AddDataProtection().SetApplicationName("CultureBot");
-        services.AddOptions<KeyManagementOptions>().Configure<SqlKeyRing>((keys, ring) => keys.XmlRepository = new DatabaseKeyRepository(ring));
+        services.AddKeyRing(configuration);
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
         services.AddSingleton<VerbatimImporter>();
