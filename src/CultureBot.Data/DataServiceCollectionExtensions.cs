@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<SqlKeyRing>();
+        services.AddSingleton<INonceLedger, SqlNonceLedger>();
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
         services.AddSingleton<IDigestStore, SqlDigestStore>();
         services.AddSingleton<IQuizStore, SqlQuizStore>();
