@@ -83,6 +83,7 @@ public static class BotHost
         services.AddTeams(configuration);
         services.AddSlack(configuration);
         services.AddKeyRing(configuration);
+        services.AddTrustedProxies(configuration);
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
         services.AddSingleton<VerbatimImporter>();
@@ -112,6 +113,8 @@ public static class BotHost
 
     internal static void MapEndpoints(WebApplication app)
     {
+        // First, so that everything after sees the scheme and client address the trusted proxy saw.
+        app.UseForwardedHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

@@ -44,6 +44,8 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider must be Sqlite or Postgres")]
     [InlineData("--Content:Packs:0=/no/such/pack.yaml", "Content:Packs:0 names a file that does not exist")]
     [InlineData("--Slack:BotToken=xoxb-test", "Slack:SigningSecret must be set when Slack is on")]
+    [InlineData("--ForwardedHeaders:KnownNetworks:0=10.0.0.0/99", "ForwardedHeaders:KnownNetworks:0 must be a network in CIDR notation")]
+    [InlineData("--ForwardedHeaders:KnownProxies:0=proxy.local", "ForwardedHeaders:KnownProxies:0 must be an IP address")]
     public async Task Bad_settings_stop_the_host_naming_the_setting(string setting, string expected)
     {
         var error = await StartFailsAsync(setting);
