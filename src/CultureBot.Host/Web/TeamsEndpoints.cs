@@ -66,6 +66,13 @@ internal static partial class TeamsEndpoints
             return Results.Unauthorized();
         }
 
+        if (!teams.Value.IsLocalMode
+            && ActivityAuthorization.CheckTenant(teams.Value.TenantId, activity.Conversation?.TenantId, activity.ChannelData?.Tenant?.Id) is { } tenantReason)
+        {
+            LogForbiddenActivity(logger, tenantReason);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var outcome = await adapter.ProcessAsync(activity, cancellationToken);
         return outcome.InvokeResponse is { } invoke
             ? Results.Json(invoke, TeamsJsonContext.Default.InvokeResponse)
