@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IQueueAdmin, SqlQueueAdmin>();
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<SqlKeyRing>();
+        services.AddSingleton<INonceLedger, SqlNonceLedger>();
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
         services.AddSingleton<IDigestStore, SqlDigestStore>();
         services.AddSingleton<IQuizStore, SqlQuizStore>();

@@ -84,6 +84,20 @@ public class VerbatimCsvReaderTests
     }
 
     [Fact]
+    public void Personal_data_is_removed_from_every_text_column_not_only_the_words()
+    {
+        var file = "texte;persona;étape;canal;langue\n"
+            + "Livré en retard;camille;rappel au 06\u00A012\u00A034\u00A056\u00A078;marie@exemple.fr;fr\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file));
+
+        var csv = VerbatimCsvReader.Read(stream, "colonnes.csv", null, "fr");
+
+        var verbatim = Assert.Single(csv.Verbatims);
+        Assert.Equal(("Livré en retard", $"rappel au {PersonalDataRedactor.Phone}", PersonalDataRedactor.Email), (verbatim.Text, verbatim.Stage, verbatim.Channel));
+        Assert.Equal(1, csv.Redacted);
+    }
+
+    [Fact]
     public void The_fingerprint_ignores_case_accents_and_spacing_but_not_the_persona()
     {
         var a = new Verbatim { Text = "Prêt le lendemain !", PersonaId = "camille", Language = "fr" };

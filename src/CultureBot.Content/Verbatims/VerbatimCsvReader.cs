@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using CultureBot.Core.Bot;
-using CultureBot.Core.Privacy;
 using CultureBot.Core.Verbatims;
 
 namespace CultureBot.Content.Verbatims;
@@ -19,7 +18,7 @@ public sealed record VerbatimCsv(IReadOnlyList<Verbatim> Verbatims, IReadOnlyLis
 /// Reads verbatims from CSV as teams export them from spreadsheets and survey tools: comma or semicolon
 /// (detected), UTF-8 with or without BOM, quoted cells over several lines, headers in English or French or
 /// mapped by hand (<c>Comment=text</c>). A bad line is reported with its line number and field and the others
-/// are kept; personal data is removed from the text before anything else sees it.
+/// are kept; personal data is removed from every text column before anything else sees it.
 /// </summary>
 public static class VerbatimCsvReader
 {
@@ -116,11 +115,11 @@ public static class VerbatimCsvReader
                 continue;
             }
 
-            var clean = PersonalDataRedactor.Redact(verbatim.Text);
-            if (!string.Equals(clean, verbatim.Text, StringComparison.Ordinal))
+            var clean = verbatim.WithoutPersonalData();
+            if (clean != verbatim)
             {
                 redacted++;
-                verbatim = verbatim with { Text = clean };
+                verbatim = clean;
             }
 
             if (!seen.Add(verbatim.Fingerprint))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Privacy;
 
 namespace CultureBot.Core.Verbatims;
 
@@ -48,6 +49,18 @@ public sealed record Verbatim
 
     /// <summary>The verbatim's language (BCP-47, <c>fr</c>, <c>en</c>).</summary>
     public required string Language { get; init; }
+
+    /// <summary>
+    /// The verbatim with personal data removed from every free-text field, not only the words: a stage, a channel
+    /// or a persona typed by hand can hold a phone number or an address as well.
+    /// </summary>
+    public Verbatim WithoutPersonalData() => this with
+    {
+        Text = PersonalDataRedactor.Redact(Text),
+        PersonaId = PersonaId is null ? null : PersonalDataRedactor.Redact(PersonaId),
+        Stage = Stage is null ? null : PersonalDataRedactor.Redact(Stage),
+        Channel = Channel is null ? null : PersonalDataRedactor.Redact(Channel),
+    };
 
     /// <summary>
     /// What makes two verbatims the same: the text folded (case, accents, spacing) with the persona. The store

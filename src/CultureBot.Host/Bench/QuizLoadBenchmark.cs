@@ -47,7 +47,10 @@ internal static class QuizLoadBenchmark
     public static async Task<QuizLoadResult> RunAsync(IQuizBenchPlatform platform, int players, TimeSpan window, int roundSeconds, TextWriter log, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("culturebot-bench-quiz-").FullName;
-        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "bench.db")}", "--Logging:LogLevel:Default=Error", .. platform.HostArguments];
+        // A platform's credentials need the key ring protected: a throw-away certificate, beside the throw-away database.
+        var certificate = Path.Combine(directory, "bench.pfx");
+        KeyRingCertificate.Create(certificate, password: null, TimeProvider.System);
+        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(directory, "bench.db")}", $"--DataProtection:CertificatePath={certificate}", "--Logging:LogLevel:Default=Error", .. platform.HostArguments];
         var app = BotHost.Build(args);
         try
         {

@@ -19,6 +19,7 @@ internal static class CultureBotCommandLine
             OnboardingCommands.Create(),
             BenchCommands.Create(),
             QueueCommands.Create(),
+            KeysCommands.Create(),
         };
 
         // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.

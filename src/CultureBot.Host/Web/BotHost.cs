@@ -23,8 +23,6 @@ using CultureBot.Llm;
 using CultureBot.Slack;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -86,8 +84,8 @@ public static class BotHost
         services.AddTeams(configuration);
         services.AddSlack(configuration);
         services.AddOrganizationAccess(configuration);
-        services.AddDataProtection().SetApplicationName("CultureBot");
-        services.AddOptions<KeyManagementOptions>().Configure<SqlKeyRing>((keys, ring) => keys.XmlRepository = new DatabaseKeyRepository(ring));
+        services.AddKeyRing(configuration);
+        services.AddTrustedProxies(configuration);
         services.AddSingleton(new PersonaDirectory([]));
         services.AddSingleton<PackImporter>();
         services.AddSingleton<VerbatimImporter>();
@@ -117,6 +115,8 @@ public static class BotHost
 
     internal static void MapEndpoints(WebApplication app)
     {
+        // First, so that everything after sees the scheme and client address the trusted proxy saw.
+        app.UseForwardedHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

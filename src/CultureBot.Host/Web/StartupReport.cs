@@ -7,11 +7,13 @@ namespace CultureBot.Host.Web;
 internal sealed partial class StartupReport : IHostedService
 {
     private readonly TeamsOptions _teams;
+    private readonly KeyRingProtection _keyRing;
     private readonly ILogger<StartupReport> _logger;
 
-    public StartupReport(IOptions<TeamsOptions> teams, ILogger<StartupReport> logger)
+    public StartupReport(IOptions<TeamsOptions> teams, KeyRingProtection keyRing, ILogger<StartupReport> logger)
     {
         _teams = teams.Value;
+        _keyRing = keyRing;
         _logger = logger;
     }
 
@@ -24,6 +26,15 @@ internal sealed partial class StartupReport : IHostedService
         else
         {
             LogAuthenticated(_logger, _teams.AppId!, string.IsNullOrWhiteSpace(_teams.TenantId) ? "multi-tenant" : "single-tenant");
+        }
+
+        if (_keyRing.Certificate is { } certificate)
+        {
+            LogKeyRingProtected(_logger, certificate.Thumbprint);
+        }
+        else
+        {
+            LogKeyRingUnprotected(_logger);
         }
 
         return Task.CompletedTask;
@@ -41,6 +52,20 @@ internal sealed partial class StartupReport : IHostedService
         ************************************************************************************
         """)]
     private static partial void LogLocalMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = """
+
+        ************************************************************************************
+        *  KEY RING UNPROTECTED: DataProtection:CertificatePath is not set, so the keys     *
+        *  that encrypt stored tokens sit in clear in the database. Acceptable on this      *
+        *  machine in local mode only; set DataProtection:CertificatePath (a .pfx kept      *
+        *  outside the database) before connecting Teams or Slack.                          *
+        ************************************************************************************
+        """)]
+    private static partial void LogKeyRingUnprotected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data Protection key ring encrypted with certificate {Thumbprint}")]
+    private static partial void LogKeyRingProtected(ILogger logger, string thumbprint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector authentication on for app {AppId} ({Tenancy})")]
     private static partial void LogAuthenticated(ILogger logger, string appId, string tenancy);

@@ -67,6 +67,14 @@ internal static partial class TeamsEndpoints
             return Results.Unauthorized();
         }
 
+        // A single-tenant bot answers its own tenant only.
+        if (!teams.Value.IsLocalMode
+            && ActivityAuthorization.CheckTenant(teams.Value.TenantId, activity.Conversation?.TenantId, activity.ChannelData?.Tenant?.Id) is { } tenantReason)
+        {
+            LogForbiddenActivity(logger, tenantReason);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         // An organization not allowed here: 403, before anything is stored or handled (not an empty 200: the refusal shows
         // in the bot channel's error log for the operator, and the Bot Connector does not retry a 4xx).
         if (!http.RequestServices.GetRequiredService<OrganizationAccess>().Admit(Platforms.Teams, ActivityTenant.Of(activity), "a Teams activity"))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Installations;
 using CultureBot.Slack.WebApi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -21,12 +22,14 @@ public sealed record SlackInstallResult(string? TeamId, string? TeamName, string
 /// <summary>
 /// Slack's OAuth v2 install. The <c>state</c> is a random nonce, sent twice: Data Protection-sealed (with a
 /// 10-minute lifetime) in the URL, and in clear in an HttpOnly cookie of the installer's browser; the callback
-/// accepts only a sealed, fresh state whose nonce matches the cookie, so a forged or replayed link installs nothing.
+/// accepts only a sealed, fresh state whose nonce matches the cookie and was never used before (the nonce ledger
+/// is shared by every host), so a forged or replayed link installs nothing.
 /// </summary>
 public sealed partial class SlackOAuthFlow(
     SlackWebApiClient api,
     SlackWorkspaces workspaces,
     OrganizationAccess organizations,
+    INonceLedger nonces,
     IDataProtectionProvider protection,
     IOptions<SlackOptions> options,
     TimeProvider clock,
@@ -61,7 +64,8 @@ public sealed partial class SlackOAuthFlow(
     /// <summary>Checks the state against the cookie, exchanges the code, stores the workspace's token encrypted.</summary>
     public async Task<SlackInstallResult> CompleteAsync(string? code, string? state, string? error, string? cookieNonce, string redirectUri, CancellationToken cancellationToken)
     {
-        if (!IsStateValid(state, cookieNonce))
+        if (ValidState(state, cookieNonce) is not var (nonce, expiresAt)
+            || !await nonces.TryUseAsync(nonce, expiresAt, clock.GetUtcNow(), cancellationToken))
         {
             LogInvalidState(logger);
             return new SlackInstallResult(null, null, "invalid_state");
@@ -100,27 +104,29 @@ public sealed partial class SlackOAuthFlow(
         return new SlackInstallResult(teamId, teamName, null);
     }
 
-    private bool IsStateValid(string? state, string? cookieNonce)
+    /// <summary>The state's nonce and expiry when it is sealed by this host, fresh, and this browser's; else null.</summary>
+    private (string Nonce, DateTimeOffset ExpiresAt)? ValidState(string? state, string? cookieNonce)
     {
         if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(cookieNonce))
         {
-            return false;
+            return null;
         }
 
         try
         {
             var nonce = _state.Unprotect(state, out var expiration);
-            return expiration > clock.GetUtcNow()
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(cookieNonce));
+            return expiration > clock.GetUtcNow() && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(cookieNonce))
+                ? (nonce, expiration)
+                : null;
         }
         catch (CryptographicException)
         {
             // Tampered, from another key ring, or expired (Data Protection checks the lifetime itself).
-            return false;
+            return null;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack OAuth callback refused: the state is forged, expired or not this browser's")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack OAuth callback refused: the state is forged, expired, already used or not this browser's")]
     private static partial void LogInvalidState(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack OAuth code exchange failed: {Error}")]

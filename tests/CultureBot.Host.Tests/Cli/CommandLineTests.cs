@@ -45,6 +45,26 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Keys_certificate_writes_a_certificate_the_host_accepts_and_never_overwrites_one()
+    {
+        var path = Path.Combine(_directory, "keys", "ring.pfx");
+
+        var (status, output, _) = await RunCapturedAsync("keys", "certificate", "--out", path, "--password", "pfx-password");
+        var (again, _, error) = await RunCapturedAsync("keys", "certificate", "--out", path);
+
+        Assert.Equal(0, status);
+        Assert.Contains("DataProtection:CertificatePath=", output, StringComparison.Ordinal);
+        Assert.True(CultureBot.Host.Web.KeyRingProtection.Load(new() { CertificatePath = path, CertificatePassword = "pfx-password" }).IsProtected);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        Assert.Equal(2, again);
+        Assert.Contains("exists", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Status, string Out, string Error)> RunCapturedAsync(params string[] args)
     {
         var output = new StringWriter();

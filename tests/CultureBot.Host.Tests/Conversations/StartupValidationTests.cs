@@ -50,6 +50,8 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Slack:SigningSecret=s --Slack:BotToken=xoxb-test", "Slack is on, but no workspace may use it: list the workspace ids (T…) in Access:SlackWorkspaces")]
     [InlineData("--Teams:AppId=11111111-2222-3333-4444-555555555555 --Teams:AppPassword=p", "no tenant may use it: list the tenant ids in Access:TeamsTenants")]
     [InlineData("--Access:AllowAnyOrganization=true --Access:SlackWorkspaces:0=T0ACME", "Access:AllowAnyOrganization=true opens the deployment to every organization, yet")]
+    [InlineData("--ForwardedHeaders:KnownNetworks:0=10.0.0.0/99", "ForwardedHeaders:KnownNetworks:0 must be a network in CIDR notation")]
+    [InlineData("--ForwardedHeaders:KnownProxies:0=proxy.local", "ForwardedHeaders:KnownProxies:0 must be an IP address")]
     public async Task Bad_settings_stop_the_host_naming_the_setting(string settings, string expected)
     {
         var error = await StartFailsAsync(settings.Split(' '));

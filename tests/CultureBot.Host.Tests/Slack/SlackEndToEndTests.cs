@@ -316,6 +316,28 @@ public sealed class SlackEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task An_install_callback_replayed_with_the_same_state_and_cookie_is_refused()
+    {
+        var begin = await _client.GetAsync("/slack/install");
+        var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(begin.Headers.Location!.Query)["state"].ToString();
+        var cookie = begin.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("culturebot_slack_oauth=", StringComparison.Ordinal)).Split(';')[0];
+
+        async Task<HttpResponseMessage> CallbackAsync()
+        {
+            using var callback = new HttpRequestMessage(HttpMethod.Get, $"/slack/oauth/callback?code=the-code&state={Uri.EscapeDataString(state)}");
+            callback.Headers.Add("Cookie", cookie);
+            return await _client.SendAsync(callback);
+        }
+
+        var first = await CallbackAsync();
+        var replay = await CallbackAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Single(_slack.Calls("oauth.v2.access"));
+    }
+
+    [Fact]
     public async Task An_install_callback_with_a_forged_state_or_no_cookie_installs_nothing()
     {
         var begin = await _client.GetAsync("/slack/install");

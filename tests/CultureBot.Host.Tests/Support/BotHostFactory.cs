@@ -15,6 +15,9 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "culturebot-tests", Guid.NewGuid().ToString("N"));
 
+    private const string CertificatePathKey = "DataProtection:CertificatePath";
+    private const string CertificatePasswordKey = "DataProtection:CertificatePassword";
+
     private readonly Action<IServiceCollection>? _services;
 
     public BotHostFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -29,6 +32,13 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        // The key ring is protected as in production, unless a test chooses otherwise (its own certificate, or none).
+        if (!_settings.ContainsKey(CertificatePathKey))
+        {
+            _settings[CertificatePathKey] = TestCertificates.SharedPath;
+            _settings[CertificatePasswordKey] = TestCertificates.Password;
         }
     }
 

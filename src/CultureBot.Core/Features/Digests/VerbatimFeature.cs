@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Personas;
-using CultureBot.Core.Privacy;
 using CultureBot.Core.Verbatims;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,33 +36,42 @@ public static class VerbatimFeature
 
     private static async Task SaveAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var data = context.Turn.ActionData ?? [];
-        var text = Field(data, "text");
-        if (text is null)
+        if (ReadForm(context.Turn.ActionData ?? [], context.Culture.TwoLetterISOLanguageName) is not var (verbatim, redacted))
         {
             await context.SendAsync(BotMessage.FromText(context.T("verbatimEmpty")), cancellationToken);
             return;
         }
 
-        var clean = PersonalDataRedactor.Redact(PersonaCards.Cut(text, MaxLength));
-        var verbatim = new Verbatim
-        {
-            Text = clean,
-            PersonaId = Field(data, "persona"),
-            Kind = Enum.TryParse<VerbatimKind>(Field(data, "kind"), ignoreCase: true, out var kind) ? kind : null,
-            Stage = Field(data, "stage"),
-            Source = Enum.TryParse<VerbatimSource>(Field(data, "source"), ignoreCase: true, out var source) ? source : null,
-            Language = context.Culture.TwoLetterISOLanguageName,
-        };
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var added = await context.Services.GetRequiredService<IVerbatimStore>().AddAsync(context.Turn.Conversation.Key.Organization, [verbatim], now, cancellationToken);
         var reply = context.T(added == 0 ? "verbatimDuplicate" : "verbatimSaved");
-        if (added > 0 && !string.Equals(clean, text, StringComparison.Ordinal))
+        if (added > 0 && redacted)
         {
             reply += " " + context.T("verbatimRedacted");
         }
 
-        await context.Channel.UpdateActionSourceAsync(BotMessage.FromText($"{reply}\n\n> {clean}"), cancellationToken);
+        await context.Channel.UpdateActionSourceAsync(BotMessage.FromText($"{reply}\n\n> {verbatim.Text}"), cancellationToken);
+    }
+
+    /// <summary>The form's fields as a verbatim, personal data removed from each (and whether there was any); null without words.</summary>
+    internal static (Verbatim Verbatim, bool Redacted)? ReadForm(JsonObject data, string language)
+    {
+        if (Field(data, "text") is not { } text)
+        {
+            return null;
+        }
+
+        var typed = new Verbatim
+        {
+            Text = PersonaCards.Cut(text, MaxLength) ?? text,
+            PersonaId = Field(data, "persona"),
+            Kind = Enum.TryParse<VerbatimKind>(Field(data, "kind"), ignoreCase: true, out var kind) ? kind : null,
+            Stage = Field(data, "stage"),
+            Source = Enum.TryParse<VerbatimSource>(Field(data, "source"), ignoreCase: true, out var source) ? source : null,
+            Language = language,
+        };
+        var clean = typed.WithoutPersonalData();
+        return (clean, clean != typed);
     }
 
     private static string? Field(JsonObject data, string name) =>
