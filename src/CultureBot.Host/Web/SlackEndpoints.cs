@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Core.Bot;
 using CultureBot.Slack;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
@@ -44,25 +44,28 @@ internal static partial class SlackEndpoints
             return refusal;
         }
 
-        JsonObject? payload;
-        try
+        if (StrictJson.ParseNode(body, out var problem) is not JsonObject payload)
         {
-            payload = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
+            return MalformedInput.Answer(http, problem is null ? "The event is not a JSON object." : $"The event is {problem}.");
         }
 
-        switch (SlackInbound.StringOf(payload?["type"]))
+        switch (SlackInbound.StringOf(payload["type"]))
         {
             case "url_verification":
-                return Results.Text(SlackInbound.StringOf(payload!["challenge"]) ?? string.Empty, "text/plain");
-            case "event_callback" when payload!["event"] is JsonObject:
-                await inbox.AcceptAsync(new SlackInbound(SlackInboundKind.Event, payload), cancellationToken);
+                return Results.Text(SlackInbound.StringOf(payload["challenge"]) ?? string.Empty, "text/plain");
+            case "event_callback" when payload["event"] is JsonObject:
+                var inbound = new SlackInbound(SlackInboundKind.Event, payload);
+                if (inbound.Problem() is { } wrong)
+                {
+                    return MalformedInput.Answer(http, wrong);
+                }
+
+                await inbox.AcceptAsync(inbound, cancellationToken);
                 return Results.Ok();
+            case "event_callback":
+                return MalformedInput.Answer(http, "The event_callback has no 'event' object.");
             case null:
-                return Results.BadRequest();
+                return MalformedInput.Answer(http, "The event has no 'type'.");
             default:
                 // app_rate_limited and types Slack may add: acknowledged, nothing to do.
                 return Results.Ok();
@@ -77,13 +80,20 @@ internal static partial class SlackEndpoints
             return refusal;
         }
 
-        var payload = kind == SlackInboundKind.Command ? SlackFormPayloads.Command(body) : SlackFormPayloads.Interaction(body);
+        string? problem = null;
+        var payload = kind == SlackInboundKind.Command ? SlackFormPayloads.Command(body) : SlackFormPayloads.Interaction(body, out problem);
         if (payload is null || (kind == SlackInboundKind.Command && SlackInbound.StringOf(payload["command"]) is null))
         {
-            return Results.BadRequest();
+            return MalformedInput.Answer(http, problem ?? "The slash command has no 'command' field.");
         }
 
-        await http.RequestServices.GetRequiredService<SlackInboundQueue>().AcceptAsync(new SlackInbound(kind, payload), cancellationToken);
+        var inbound = new SlackInbound(kind, payload);
+        if (inbound.Problem() is { } wrong)
+        {
+            return MalformedInput.Answer(http, wrong);
+        }
+
+        await http.RequestServices.GetRequiredService<SlackInboundQueue>().AcceptAsync(inbound, cancellationToken);
 
         // An empty 200: Slack shows nothing yet, and the answer follows through response_url within a second or so.
         return Results.Ok();
@@ -128,7 +138,7 @@ internal static partial class SlackEndpoints
     /// <summary>The raw body when the request is Slack's; otherwise the answer to give (401, 413).</summary>
     private static async Task<(byte[] Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        if (await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        if (await CappedBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
@@ -146,30 +156,6 @@ internal static partial class SlackEndpoints
         }
 
         return (body, null);
-    }
-
-    /// <summary>The raw body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Verdict}")]

@@ -9,13 +9,18 @@ namespace CultureBot.Host.Tests.Support;
 /// <summary>Sends what Slack sends, signed with the app's signing secret at the clock's time: slash commands, events, button clicks.</summary>
 public sealed class SignedSlack(HttpClient client, string secret, TimeProvider clock)
 {
-    public async Task PostAsync(string path, string body, string contentType)
+    public async Task PostAsync(string path, string body, string contentType) =>
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(path, Encoding.UTF8.GetBytes(body), contentType)).StatusCode);
+
+    /// <summary>Any bytes, correctly signed (the fuzz tests send what Slack never would, with Slack's signature).</summary>
+    public async Task<HttpResponseMessage> SendAsync(string path, byte[] body, string contentType)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType, "utf-8");
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, timestamp, body));
+        return await client.SendAsync(request);
     }
 
     /// <summary><c>/culturebot TEXT</c> typed by <paramref name="user"/> in <paramref name="channel"/>; the answer goes to <paramref name="responseUrl"/>.</summary>
