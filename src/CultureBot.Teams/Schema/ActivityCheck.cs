@@ -2,7 +2,7 @@ namespace CultureBot.Teams.Schema;
 
 /// <summary>
 /// What every handler relies on in an inbound activity, checked at the door: a type, a conversation, a serviceUrl the
-/// connector can call, ids of a sane length, lists without null holes, and an Action.Execute value of the right shape.
+/// connector can call, ids of a sane length and without control characters, lists without null holes, and an Action.Execute value of the right shape.
 /// </summary>
 public static class ActivityCheck
 {
@@ -28,9 +28,16 @@ public static class ActivityCheck
             return "The activity's serviceUrl is not an absolute http or https URL.";
         }
 
-        if (new[] { activity.Id, activity.Conversation.Id, activity.From?.Id, activity.Recipient?.Id, activity.ReplyToId }.Any(id => id?.Length > MaxIdLength))
+        string?[] ids = [activity.Id, activity.Conversation.Id, activity.From?.Id, activity.Recipient?.Id, activity.ReplyToId];
+        if (ids.Any(id => id?.Length > MaxIdLength))
         {
             return $"An id of the activity is longer than {MaxIdLength} characters.";
+        }
+
+        // Ids end up in the connector's URLs, where a NUL or a line break is refused (and the reply would fail).
+        if (ids.Any(id => id?.Any(char.IsControl) == true))
+        {
+            return "An id of the activity holds control characters.";
         }
 
         if (HasNull(activity.Entities) || HasNull(activity.Attachments) || HasNull(activity.MembersAdded) || HasNull(activity.MembersRemoved)
