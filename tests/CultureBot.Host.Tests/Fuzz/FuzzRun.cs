@@ -47,6 +47,7 @@ public sealed class FuzzRun
     /// <summary>The inputs: the first half drawn with the fixed seed, the second with the random one.</summary>
     public IReadOnlyList<FuzzInput> Inputs(Func<Random, FuzzInput> next)
     {
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var inputs = new List<FuzzInput>(Budget);
         foreach (var (seed, count) in new[] { (FixedSeed, Budget / 2), (RandomSeed, Budget - (Budget / 2)) })
         {
@@ -57,6 +58,7 @@ public sealed class FuzzRun
             }
         }
 
+        _output.WriteLine($"Fuzz {Endpoint}: {inputs.Count} inputs made in {elapsed.Elapsed.TotalSeconds:F1} s");
         return inputs;
     }
 

@@ -266,10 +266,13 @@ public sealed class JsonMutator(Random random, params string[] urlFields)
                 output.WriteByte((byte)']');
                 break;
             default:
-                output.Write(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null"));
+                output.Write(Encoding.UTF8.GetBytes(node?.ToJsonString(Unescaped) ?? "null"));
                 break;
         }
     }
+
+    /// <summary>Text as clients send it: accents and symbols as UTF-8, not as \u escapes (a huge string stays its size).</summary>
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static void Separator(MemoryStream output, ref bool first)
     {
