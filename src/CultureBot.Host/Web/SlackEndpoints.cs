@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Core.Bot;
 using CultureBot.Host.Access;
 using CultureBot.Slack;
 using CultureBot.Slack.Inbound;
@@ -45,31 +45,33 @@ internal static partial class SlackEndpoints
             return refusal;
         }
 
-        JsonObject? payload;
-        try
+        if (StrictJson.ParseNode(body, out var problem) is not JsonObject payload)
         {
-            payload = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
+            return MalformedInput.Answer(http, problem is null ? "The event is not a JSON object." : $"The event is {problem}.");
         }
 
-        switch (SlackInbound.StringOf(payload?["type"]))
+        switch (SlackInbound.StringOf(payload["type"]))
         {
             case "url_verification":
-                return Results.Text(SlackInbound.StringOf(payload!["challenge"]) ?? string.Empty, "text/plain");
-            case "event_callback" when payload!["event"] is JsonObject:
-                // A workspace not allowed: acknowledged (an error would make Slack retry, then turn the app's events off), never stored.
+                return Results.Text(SlackInbound.StringOf(payload["challenge"]) ?? string.Empty, "text/plain");
+            case "event_callback" when payload["event"] is JsonObject:
                 var inbound = new SlackInbound(SlackInboundKind.Event, payload);
+                if (inbound.Problem() is { } wrong)
+                {
+                    return MalformedInput.Answer(http, wrong);
+                }
+
+                // A workspace not allowed: acknowledged (an error would make Slack retry, then turn the app's events off), never stored.
                 if (SlackAccess.Admit(http, inbound))
                 {
                     await inbox.AcceptAsync(inbound, cancellationToken);
                 }
 
                 return Results.Ok();
+            case "event_callback":
+                return MalformedInput.Answer(http, "The event_callback has no 'event' object.");
             case null:
-                return Results.BadRequest();
+                return MalformedInput.Answer(http, "The event has no 'type'.");
             default:
                 // app_rate_limited and types Slack may add: acknowledged, nothing to do.
                 return Results.Ok();
@@ -84,13 +86,19 @@ internal static partial class SlackEndpoints
             return refusal;
         }
 
-        var payload = kind == SlackInboundKind.Command ? SlackFormPayloads.Command(body) : SlackFormPayloads.Interaction(body);
+        string? problem = null;
+        var payload = kind == SlackInboundKind.Command ? SlackFormPayloads.Command(body) : SlackFormPayloads.Interaction(body, out problem);
         if (payload is null || (kind == SlackInboundKind.Command && SlackInbound.StringOf(payload["command"]) is null))
         {
-            return Results.BadRequest();
+            return MalformedInput.Answer(http, problem ?? "The slash command has no 'command' field.");
         }
 
         var inbound = new SlackInbound(kind, payload);
+        if (inbound.Problem() is { } wrong)
+        {
+            return MalformedInput.Answer(http, wrong);
+        }
+
         if (!SlackAccess.Admit(http, inbound))
         {
             return SlackAccess.Refusal(http, kind);
@@ -146,7 +154,7 @@ internal static partial class SlackEndpoints
     /// <summary>The raw body when the request is Slack's; otherwise the answer to give (401, 413).</summary>
     private static async Task<(byte[] Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        if (await ReadBodyAsync(http.Request, cancellationToken) is not { } body)
+        if (await CappedBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
@@ -164,30 +172,6 @@ internal static partial class SlackEndpoints
         }
 
         return (body, null);
-    }
-
-    /// <summary>The raw body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Verdict}")]

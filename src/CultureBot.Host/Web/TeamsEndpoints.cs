@@ -1,10 +1,10 @@
 using System.Text.Json;
+using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Teams.Adapter;
 using CultureBot.Teams.Authentication;
 using CultureBot.Teams.Configuration;
 using CultureBot.Teams.Schema;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace CultureBot.Host.Web;
@@ -12,7 +12,7 @@ namespace CultureBot.Host.Web;
 /// <summary><c>POST /api/messages</c>: the Bot Connector's messaging endpoint.</summary>
 internal static partial class TeamsEndpoints
 {
-    /// <summary>Activities are small; a card-heavy one stays far below this. Larger bodies are refused before buffering.</summary>
+    /// <summary>Activities are small; a card-heavy one stays far below this. Larger bodies are refused, read no further than this.</summary>
     public const long MaxActivityBytes = 512 * 1024;
 
     public static void MapTeamsEndpoints(this WebApplication app)
@@ -32,33 +32,36 @@ internal static partial class TeamsEndpoints
         ILogger<TeamsBotAdapter> logger,
         CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength > MaxActivityBytes)
+        if (await CappedBody.ReadAsync(http.Request, MaxActivityBytes, cancellationToken) is not { } body)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        // Read strictly, then checked for the fields every handler relies on: a malformed activity gets 400 here and never reaches one.
+        using var document = StrictJson.Parse(body, out var problem);
+        if (document is null)
         {
-            limit.MaxRequestBodySize = MaxActivityBytes;
+            return MalformedInput.Answer(http, "The activity is " + problem + ".");
         }
 
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, TeamsJsonContext.Default.Activity, cancellationToken);
+            activity = document.RootElement.Deserialize(TeamsJsonContext.Default.Activity);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return Results.BadRequest();
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return MalformedInput.Answer(http, $"The activity does not fit the Bot Framework schema at {e.Path ?? "$"}.");
         }
 
         if (activity is null)
         {
-            return Results.BadRequest();
+            return MalformedInput.Answer(http, "The activity is null.");
+        }
+
+        if (ActivityCheck.Problem(activity) is { } wrong)
+        {
+            return MalformedInput.Answer(http, wrong);
         }
 
         if (!teams.Value.IsLocalMode && ActivityAuthorization.Check(http, activity.ServiceUrl, activity.ChannelId) is { } reason)

@@ -93,7 +93,7 @@ public static partial class SlackTurnMapper
         var ev = payload["event"] as JsonObject ?? [];
         var type = Str(ev["type"]);
         var channel = Str(ev["channel"]);
-        var user = Str(ev["user"]) ?? Str(ev["user"]?["id"]);
+        var user = Str(ev["user"]) ?? Str((ev["user"] as JsonObject)?["id"]);
         var turn = Build(TurnKind.Other, team, channel, Str(ev["channel_type"]), user, null, context, type) with { InboundId = Str(payload["event_id"]) };
 
         switch (type)
@@ -110,7 +110,7 @@ public static partial class SlackTurnMapper
 
             case "team_join" when user is not null:
                 // A new member of the workspace; the adapter opens the direct message this turn lives in.
-                return turn with { Kind = TurnKind.MembersAdded, Members = [new BotUser(user, Str(ev["user"]?["real_name"]))] };
+                return turn with { Kind = TurnKind.MembersAdded, Members = [new BotUser(user, Str((ev["user"] as JsonObject)?["real_name"]))] };
 
             case "app_home_opened" when Str(ev["tab"]) == "messages":
                 // The first visit to the bot's Messages tab is its install moment in a direct message.
@@ -148,7 +148,7 @@ public static partial class SlackTurnMapper
         var actionId = Str(action["action_id"]) ?? string.Empty;
         var separator = actionId.IndexOf(':', StringComparison.Ordinal);
         var verb = separator < 0 ? actionId : actionId[..separator];
-        var argument = Str(action["value"]) ?? Str(action["selected_option"]?["value"]) ?? (separator < 0 ? null : actionId[(separator + 1)..]);
+        var argument = Str(action["value"]) ?? Str((action["selected_option"] as JsonObject)?["value"]) ?? (separator < 0 ? null : actionId[(separator + 1)..]);
         var data = new JsonObject();
         if (argument is not null)
         {
@@ -170,13 +170,14 @@ public static partial class SlackTurnMapper
     {
         // state.values: block_id → action_id → { type, value | selected_option }. Flattened to action_id → value.
         var data = new JsonObject();
-        if (state?["values"] is JsonObject blocks)
+        if ((state as JsonObject)?["values"] is JsonObject blocks)
         {
             foreach (var (_, actions) in blocks)
             {
                 foreach (var (actionId, input) in actions as JsonObject ?? [])
                 {
-                    data[actionId] = Str(input?["value"]) ?? Str(input?["selected_option"]?["value"]);
+                    var fields = input as JsonObject;
+                    data[actionId] = Str(fields?["value"]) ?? Str((fields?["selected_option"] as JsonObject)?["value"]);
                 }
             }
         }

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Core.Bot;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CultureBot.Slack.Inbound;
@@ -24,22 +24,27 @@ public static class SlackFormPayloads
         return payload;
     }
 
-    /// <summary>The JSON in the <c>payload</c> field, or null when there is none or it is not a JSON object.</summary>
-    public static JsonObject? Interaction(ReadOnlySpan<byte> body)
+    /// <summary>The JSON in the <c>payload</c> field, or null when there is none or it is not a strictly valid JSON object.</summary>
+    public static JsonObject? Interaction(ReadOnlySpan<byte> body) => Interaction(body, out _);
+
+    /// <summary>The JSON in the <c>payload</c> field, or null (with what is wrong) when there is none or it is not a strictly valid JSON object.</summary>
+    public static JsonObject? Interaction(ReadOnlySpan<byte> body, out string? problem)
     {
         var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (!fields.TryGetValue("payload", out var payload) || string.IsNullOrEmpty(payload))
         {
+            problem = "The interaction has no 'payload' field.";
             return null;
         }
 
-        try
+        if (payload.Count > 1)
         {
-            return JsonNode.Parse(payload.ToString()) as JsonObject;
-        }
-        catch (JsonException)
-        {
+            problem = "The interaction has more than one 'payload' field.";
             return null;
         }
+
+        var node = StrictJson.ParseNode(Encoding.UTF8.GetBytes(payload.ToString()), out var invalid);
+        problem = invalid is not null ? $"The interaction payload is {invalid}." : node is JsonObject ? null : "The interaction payload is not a JSON object.";
+        return node as JsonObject;
     }
 }

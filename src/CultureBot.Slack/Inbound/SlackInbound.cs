@@ -21,6 +21,41 @@ public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
     /// <summary>When the bot stored it: the moment that counts (a quiz answer clicked before the bell), however long it waited in the queue.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    /// <summary>Fields the mapping reads as objects, whichever kind of payload carries them.</summary>
+    private static readonly string[] ObjectFields = ["user", "team", "channel", "container", "view", "state", "event", "message"];
+
+    /// <summary>
+    /// Null when the payload has the shape the worker reads; otherwise what is wrong. A <c>user</c> that is a string or
+    /// an <c>actions[0]</c> that is not an object is malformed: refused at the door, never queued for the worker.
+    /// </summary>
+    public string? Problem()
+    {
+        foreach (var name in ObjectFields)
+        {
+            if (Payload[name] is { } field && field is not JsonObject)
+            {
+                return $"'{name}' must be an object.";
+            }
+        }
+
+        if (Payload["actions"] is { } actions && (actions is not JsonArray list || list.Any(a => a is not JsonObject)))
+        {
+            return "'actions' must be a list of objects.";
+        }
+
+        if (Payload["response_url"] is { } responseUrl && !(Uri.TryCreate(StringOf(responseUrl), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        {
+            return "'response_url' must be an absolute https URL.";
+        }
+
+        if (Payload["event"]?["user"] is { } user && user is not JsonObject && StringOf(user) is null)
+        {
+            return "'event.user' must be a user id or an object.";
+        }
+
+        return null;
+    }
+
     public string? TeamId =>
         StringOf(Payload["team_id"]) ?? StringOf(Payload["team"]?["id"]) ?? StringOf(Payload["user"]?["team_id"]) ?? StringOf(Payload["view"]?["team_id"]);
 

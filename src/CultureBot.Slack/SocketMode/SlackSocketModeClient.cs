@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.WebApi;
@@ -97,15 +97,7 @@ public sealed partial class SlackSocketModeClient(
                 break;
             }
 
-            JsonObject? envelope;
-            try
-            {
-                envelope = JsonNode.Parse(message) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                envelope = null;
-            }
+            var envelope = StrictJson.ParseNode(Encoding.UTF8.GetBytes(message), out _) as JsonObject;
 
             switch (SlackInbound.StringOf(envelope?["type"]))
             {
@@ -120,9 +112,14 @@ public sealed partial class SlackSocketModeClient(
                     return greeted;
                 case { } type when KindOf(type) is { } kind && SlackInbound.StringOf(envelope!["envelope_id"]) is { } envelopeId && envelope["payload"] is JsonObject payload:
                     // Stored first, acknowledged second: a crash in between means Slack sends it again, not that it is lost.
-                    // A workspace not allowed here is acknowledged and never stored nor handled.
+                    // A malformed payload is acknowledged (Slack would only send it again) and logged, never queued;
+                    // a workspace not allowed here is acknowledged and never stored nor handled.
                     var inbound = new SlackInbound(kind, (JsonObject)payload.DeepClone());
-                    if (access.Admit(Platforms.Slack, inbound.TeamId, $"a Slack {kind} (Socket Mode)"))
+                    if (inbound.Problem() is { } problem)
+                    {
+                        LogMalformed(logger, kind, problem);
+                    }
+                    else if (access.Admit(Platforms.Slack, inbound.TeamId, $"a Slack {kind} (Socket Mode)"))
                     {
                         await inbox.AcceptAsync(inbound, cancellationToken);
                     }
@@ -203,6 +200,9 @@ public sealed partial class SlackSocketModeClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection failed ({Failures} in a row): retrying with backoff")]
     private static partial void LogConnectionFailed(ILogger logger, int failures, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode {Kind} acknowledged but not processed: {Problem}")]
+    private static partial void LogMalformed(ILogger logger, SlackInboundKind kind, string problem);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack Socket Mode envelope of an unknown type ignored")]
     private static partial void LogUnknownEnvelope(ILogger logger);

@@ -57,7 +57,7 @@ public static partial class ActivityTurnMapper
                 };
 
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
-                var invoke = activity.Value?.Deserialize(TeamsJsonContext.Default.AdaptiveCardInvokeValue);
+                var invoke = activity.ReadInvokeValue();
                 return With(turn, TurnKind.Action, verb: invoke?.Action?.Verb, data: invoke?.Action?.Data as JsonObject ?? []);
 
             case ActivityTypes.Event:

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CultureBot.Teams.Authentication;
 
@@ -51,15 +52,30 @@ public static class BotFrameworkAuthentication
             return BotFrameworkScheme;
         }
 
+        var issuer = UnvalidatedIssuer(header["Bearer ".Length..].Trim());
+        return issuer is not null && EntraIssuers(options).Contains(issuer, StringComparer.OrdinalIgnoreCase) ? EntraScheme : BotFrameworkScheme;
+    }
+
+    /// <summary>
+    /// The token's issuer, or null when the token does not even read (three dots of garbage, a header that is not JSON):
+    /// such a token goes to the Bot Framework scheme, which refuses it with 401 like any other bad token.
+    /// </summary>
+    private static string? UnvalidatedIssuer(string raw)
+    {
         var handler = new JsonWebTokenHandler();
-        var raw = header["Bearer ".Length..].Trim();
         if (!handler.CanReadToken(raw))
         {
-            return BotFrameworkScheme;
+            return null;
         }
 
-        var issuer = handler.ReadJsonWebToken(raw).Issuer;
-        return EntraIssuers(options).Contains(issuer, StringComparer.OrdinalIgnoreCase) ? EntraScheme : BotFrameworkScheme;
+        try
+        {
+            return handler.ReadJsonWebToken(raw).Issuer;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException or System.Text.Json.JsonException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The issuers of the bot tenant's Entra ID tokens (v2 and v1 endpoints).</summary>

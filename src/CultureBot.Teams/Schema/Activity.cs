@@ -98,6 +98,24 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    /// <summary>The value of an <c>adaptiveCard/action</c> invoke; null when it is absent or not of that shape.</summary>
+    public AdaptiveCardInvokeValue? ReadInvokeValue()
+    {
+        if (Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.Deserialize(TeamsJsonContext.Default.AdaptiveCardInvokeValue);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The client's locale: the activity's own, else the clientInfo entity's.</summary>
     public string? ResolveLocale() => Locale ?? GetEntity(EntityTypes.ClientInfo, TeamsJsonContext.Default.ClientInfo)?.Locale;
 

@@ -160,6 +160,21 @@ public sealed class InboundAuthenticationTests : IDisposable
         return activity;
     }
 
+    [Theory]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln")]
+    [InlineData("Bearer a.b.c.d.e")]
+    public async Task A_single_tenant_bot_refuses_a_token_that_does_not_read_with_401(string authorization)
+    {
+        // The scheme is chosen from the token's unvalidated issuer: a token whose parts do not decode has none, and is refused like any bad token.
+        using var host = new BotHostFactory(_identity.SingleTenantSettings, OutboundToken);
+
+        var response = await Activities.PostAsync(host.CreateClient(), Activities.Message(_connector.ServiceUrl, "help"), authorization);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Calls);
+    }
+
     [Fact]
     public async Task Health_endpoints_need_no_token()
     {

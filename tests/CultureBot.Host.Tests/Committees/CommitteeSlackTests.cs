@@ -81,6 +81,17 @@ public sealed class CommitteeSlackTests : IDisposable
         Assert.Contains("• Qu'est-ce qui vous ferait revenir ?", logistics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_date_too_far_ahead_gets_an_answer_in_french_instead_of_retries()
+    {
+        await _signed.CommandAsync(Channel, Owner, "comité créer Panel clients", _slack.ResponseUrl("create"));
+        await WaitAsync("hooks/create");
+
+        await _signed.CommandAsync(Channel, Owner, "comité réunion 9999-12-31 23:59", _slack.ResponseUrl("far"));
+
+        Assert.Contains("Cette date est trop lointaine : planifiez les réunions dans les 5 prochaines années.", Text((await WaitAsync("hooks/far"))[0]), StringComparison.Ordinal);
+    }
+
     /// <summary>Waits for Slack calls, moving the fake clock on (the worker and the outbox pace on it).</summary>
     private Task<IReadOnlyList<JsonObject>> WaitAsync(string path, int count = 1) =>
         FakeClockWait.UntilAsync(

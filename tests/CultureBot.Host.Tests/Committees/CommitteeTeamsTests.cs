@@ -141,10 +141,29 @@ public sealed class CommitteeTeamsTests : IDisposable
         Assert.Equal(MeetingStatus.Cancelled, (await store.MeetingAsync(1, CancellationToken.None))!.Status);
     }
 
-    private async Task SayAsync(HttpClient client, string text)
+    [Fact]
+    public async Task A_date_too_far_ahead_gets_a_clear_answer_in_the_users_language_not_a_server_error()
+    {
+        using var host = NewHost();
+        var client = host.CreateClient();
+        await SayAsync(client, "committee create Customer panel");
+
+        await SayAsync(client, "committee meeting 9999-12-31 23:59");
+        Assert.Contains("That date is too far ahead: plan meetings within the next 5 years.", _connector.Calls[^1].Body?["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        await SayAsync(client, "committee meeting 31/12/9999 23h59", locale: "fr-FR");
+        Assert.Contains("Cette date est trop lointaine", _connector.Calls[^1].Body?["text"]?.GetValue<string>(), StringComparison.Ordinal);
+
+        // Moving a meeting there is refused the same way, and the meeting stays where it was.
+        await SayAsync(client, "committee meeting 16/04/2026 18h30");
+        await SayAsync(client, "committee move 1 9999-12-31");
+        Assert.Contains("too far ahead", _connector.Calls[^1].Body?["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2026, 4, 16, 18, 30, 0), (await host.Services.GetRequiredService<ICommitteeStore>().MeetingAsync(1, CancellationToken.None))!.LocalStart);
+    }
+
+    private async Task SayAsync(HttpClient client, string text, string locale = "en-US")
     {
         var before = _connector.Calls.Count;
-        var message = Activities.Message(_connector.ServiceUrl, text, conversationId: Channel);
+        var message = Activities.Message(_connector.ServiceUrl, text, locale, conversationId: Channel);
         message["conversation"]!["conversationType"] = "channel";
         message["localTimezone"] = "Europe/Paris";
         (await Activities.PostAsync(client, message)).EnsureSuccessStatusCode();

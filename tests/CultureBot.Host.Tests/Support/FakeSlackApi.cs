@@ -63,6 +63,10 @@ public sealed class FakeSlackApi : IDisposable
             .Where(e => e.RequestMessage.Path == (path.StartsWith("hooks/", StringComparison.Ordinal) ? "/" + path : "/api/" + path))
             .Select(e => e.RequestMessage.Body is { Length: > 0 } body && body.TrimStart().StartsWith('{') ? JsonNode.Parse(body)!.AsObject() : new JsonObject())];
 
+    /// <summary>How many calls reached <paramref name="path"/>, without reading their bodies (cheap enough to poll while thousands arrive).</summary>
+    public int CountCalls(string path) =>
+        _server.LogEntries.Count(e => e.RequestMessage.Path == (path.StartsWith("hooks/", StringComparison.Ordinal) ? "/" + path : "/api/" + path));
+
     /// <summary>Waits (up to 15 s, the worker runs in the background) until <paramref name="count"/> calls to <paramref name="path"/> arrived.</summary>
     public async Task<IReadOnlyList<JsonObject>> WaitForAsync(string path, int count = 1)
     {

@@ -25,6 +25,9 @@ public static class CommitteeFeature
     /// <summary>Committees meet in the evening: a meeting planned without a time starts at 18:30.</summary>
     public static readonly TimeOnly DefaultStart = new(18, 30);
 
+    /// <summary>How far ahead a meeting may be planned: a committee meets quarterly, and reminders are computed days around the date (9999-12-31 would overflow them).</summary>
+    public const int MaxYearsAhead = 5;
+
     private const int MaxQuestion = 500;
     private const int MaxMinutes = 4000;
 
@@ -99,9 +102,8 @@ public static class CommitteeFeature
             return;
         }
 
-        if (TimeZones.ToUtc(start, TimeZones.Find(committee.TimeZone)) <= now)
+        if (await RefusedDateAsync(context, committee, start, now, cancellationToken))
         {
-            await ReplyAsync(context, "committeeInThePast", cancellationToken);
             return;
         }
 
@@ -125,14 +127,32 @@ public static class CommitteeFeature
         }
 
         var start = date.ToDateTime(parsed.Time ?? TimeOnly.FromDateTime(meeting.LocalStart));
-        if (TimeZones.ToUtc(start, TimeZones.Find(committee.TimeZone)) <= now)
+        if (await RefusedDateAsync(context, committee, start, now, cancellationToken))
         {
-            await ReplyAsync(context, "committeeInThePast", cancellationToken);
             return;
         }
 
         var moved = await Scheduler(context).RescheduleAsync(committee, meeting, start, now, cancellationToken);
         await context.SendAsync(moved is null ? BotMessage.FromText(context.T("committeeNoSuchMeeting")) : Cards(context).Notice(committee, moved, "moved"), cancellationToken);
+    }
+
+    /// <summary>Tells the user when a meeting's start is past or too far ahead (checked before any time-zone arithmetic, which would overflow near year 9999).</summary>
+    private static async Task<bool> RefusedDateAsync(TurnContext context, Committee committee, DateTime start, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = TimeZones.Find(committee.TimeZone);
+        if (DateOnly.FromDateTime(start) > TimeZones.LocalDate(now, zone).AddYears(MaxYearsAhead))
+        {
+            await context.SendAsync(BotMessage.FromText(string.Format(context.Culture, context.T("committeeTooFar"), MaxYearsAhead)), cancellationToken);
+            return true;
+        }
+
+        if (TimeZones.ToUtc(start, zone) <= now)
+        {
+            await ReplyAsync(context, "committeeInThePast", cancellationToken);
+            return true;
+        }
+
+        return false;
     }
 
     private static async Task CancelAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
