@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace CultureBot.Host.Cli;
 
 /// <summary>
-/// <c>culturebot verbatims import FILE.csv --org teams:TENANT|slack:TEAM [--map COLUMN=field …]</c>: store a file's valid
-/// lines for one organization, report the others; <c>culturebot verbatims assign --org teams:TENANT|slack:TEAM</c>: hand
+/// <c>culturebot verbatims import FILE.csv [--org teams:TENANT|slack:TEAM] [--map COLUMN=field …]</c>: store a file's valid
+/// lines for one organization (without <c>--org</c>: shared by all, like the sample verbatims), report the others; <c>culturebot verbatims assign --org teams:TENANT|slack:TEAM</c>: hand
 /// the verbatims stored before organizations were kept apart to the organization they belong to.
 /// </summary>
 internal static class VerbatimCommands
@@ -53,11 +53,12 @@ internal static class VerbatimCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var language = new Option<string>("--language") { Description = "The language of lines without a language column.", DefaultValueFactory = _ => "fr" };
-        var organization = new Option<string>("--org") { Description = OrganizationHelp, Required = true };
-        var import = new Command("import", "Import verbatims from CSV for one organization: personal data removed, duplicates skipped, bad lines reported with their line and field.") { file, map, language, organization };
+        var organization = new Option<string>("--org") { Description = OrganizationHelp + " Without it, the verbatims are shared defaults, seen by every organization beside its own (as the default packs are)." };
+        var import = new Command("import", "Import verbatims from CSV, for one organization or shared by all: personal data removed, duplicates skipped, bad lines reported with their line and field.") { file, map, language, organization };
         import.SetAction(async (parse, cancellationToken) =>
         {
-            if (OrganizationKey.TryParse(parse.GetValue(organization)) is not { } owner)
+            var owner = parse.GetValue(organization) is { } named ? OrganizationKey.TryParse(named) : OrganizationKey.Samples;
+            if (owner is null)
             {
                 await BadOrganizationAsync(parse.GetValue(organization));
                 return 2;

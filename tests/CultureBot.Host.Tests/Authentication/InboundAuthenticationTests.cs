@@ -114,9 +114,9 @@ public sealed class InboundAuthenticationTests : IDisposable
         using var host = new BotHostFactory(_identity.SingleTenantSettings, OutboundToken);
         var client = host.CreateClient();
 
-        var entra = await Activities.PostAsync(client, OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId), "Bearer " + _identity.Token(_connector.ServiceUrl, issuer: _identity.EntraIssuer));
-        var botFramework = await Activities.PostAsync(client, OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId), "Bearer " + _identity.Token(_connector.ServiceUrl));
-        var otherTenant = await Activities.PostAsync(client, OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId), "Bearer " + _identity.Token(_connector.ServiceUrl, issuer: _identity.EntraIssuer.Replace(FakeBotFrameworkIdentity.TenantId, "00000000-9999-9999-9999-000000000000", StringComparison.Ordinal)));
+        var entra = await Activities.PostAsync(client, Activities.OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId), "Bearer " + _identity.Token(_connector.ServiceUrl, issuer: _identity.EntraIssuer));
+        var botFramework = await Activities.PostAsync(client, Activities.OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId), "Bearer " + _identity.Token(_connector.ServiceUrl));
+        var otherTenant = await Activities.PostAsync(client, Activities.OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId), "Bearer " + _identity.Token(_connector.ServiceUrl, issuer: _identity.EntraIssuer.Replace(FakeBotFrameworkIdentity.TenantId, "00000000-9999-9999-9999-000000000000", StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.OK, entra.StatusCode);
         Assert.Equal(HttpStatusCode.OK, botFramework.StatusCode);
@@ -131,7 +131,7 @@ public sealed class InboundAuthenticationTests : IDisposable
     public async Task A_single_tenant_bot_refuses_an_activity_of_another_tenant_before_any_handler(string where)
     {
         using var host = new BotHostFactory(_identity.SingleTenantSettings, OutboundToken);
-        var activity = OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId);
+        var activity = Activities.OfTenant(Activities.Message(_connector.ServiceUrl, "help"), FakeBotFrameworkIdentity.TenantId);
         const string other = "00000000-9999-9999-9999-000000000000";
         switch (where)
         {
@@ -151,13 +151,6 @@ public sealed class InboundAuthenticationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(_connector.Calls);
-    }
-
-    private static System.Text.Json.Nodes.JsonObject OfTenant(System.Text.Json.Nodes.JsonObject activity, string tenant)
-    {
-        activity["conversation"]!["tenantId"] = tenant;
-        activity["channelData"]!["tenant"]!["id"] = tenant;
-        return activity;
     }
 
     [Theory]

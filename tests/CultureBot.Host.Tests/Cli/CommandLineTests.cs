@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using CultureBot.Core.Conversations;
+using CultureBot.Data;
 using CultureBot.Host.Cli;
 using CultureBot.Testing;
 
@@ -156,13 +158,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Verbatims_import_says_which_organization_it_needs()
+    public async Task Verbatims_import_without_an_organization_shares_them_and_refuses_an_organization_it_cannot_read()
     {
-        var (missing, _, missingError) = await RunCapturedAsync("verbatims", "import", "x.csv");
+        var sample = Path.Combine(PeerTools.RepoRoot, "tests", "CultureBot.Content.Tests", "TestData", "verbatims", "retours-clients.fr.csv");
+        var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "shared.db")}";
+
+        var (shared, sharedOutput, _) = await RunCapturedAsync("verbatims", "import", sample, database);
         var (wrong, _, wrongError) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "tenant-a");
 
-        Assert.NotEqual(0, missing);
-        Assert.Contains("--org", missingError, StringComparison.Ordinal);
+        Assert.Equal((1, "read=5 added=5 duplicates=1 redacted=2 errors=3"), (shared, sharedOutput.Trim()));
+        await using var db = new Database(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "shared.db")}" }));
+        var store = new SqlVerbatimStore(db);
+        Assert.Equal(5, (await store.ListAsync(new OrganizationKey(Platforms.Slack, "T0ANY"), "fr", DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None)).Count);
         Assert.Equal(2, wrong);
         Assert.Contains("expected teams:TENANT or slack:TEAM", wrongError, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using CultureBot.Host.Tests.Support;
 using CultureBot.Host.Web;
 using Microsoft.Extensions.Options;
 
@@ -18,22 +19,7 @@ public sealed class StartupValidationTests : IDisposable
     private async Task<OptionsValidationException> StartFailsAsync(params string[] settings)
     {
         string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "db.sqlite")}", .. settings];
-        var error = await Record.ExceptionAsync(async () =>
-        {
-            await using var app = BotHost.Build(args);
-            await app.StartAsync();
-            await app.StopAsync();
-        });
-
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is OptionsValidationException validation)
-            {
-                return validation;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"The host started, or failed for another reason: {error}");
+        return await HostStart.FailsAsync(args);
     }
 
     [Theory]

@@ -21,7 +21,9 @@ public sealed class TeamsFuzzTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _connector.Dispose();
 
     /// <summary>Captured shapes: a channel message with mention and clientInfo entities, a card submit, Action.Execute invokes, installs, joins, events, reactions.</summary>
-    private IReadOnlyList<JsonObject> Seeds()
+    private IReadOnlyList<JsonObject> Seeds(string tenant = Activities.Tenant) => [.. SeedsOfTheTestTenant().Select(a => Activities.OfTenant(a, tenant))];
+
+    private IReadOnlyList<JsonObject> SeedsOfTheTestTenant()
     {
         var url = _connector.ServiceUrl;
         var channelMessage = Activities.Message(url, "<at>CultureBot</at> help", conversationId: "19:general@thread.tacv2;messageid=1700000000000");
@@ -79,10 +81,11 @@ public sealed class TeamsFuzzTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>After the fuzz, a plain "help" still gets its card.</summary>
-    private async Task AssertStillAnswersAsync(HttpClient client, string? authorization)
+    private async Task AssertStillAnswersAsync(HttpClient client, string? authorization, string tenant = Activities.Tenant)
     {
         var before = _connector.Cards.Count;
-        var response = await PostAsync(client, Encoding.UTF8.GetBytes(Activities.Message(_connector.ServiceUrl, "help", conversationId: "after-fuzz").ToJsonString()), authorization);
+        var help = Activities.OfTenant(Activities.Message(_connector.ServiceUrl, "help", conversationId: "after-fuzz"), tenant);
+        var response = await PostAsync(client, Encoding.UTF8.GetBytes(help.ToJsonString()), authorization);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before + 1, _connector.Cards.Count);
@@ -114,7 +117,7 @@ public sealed class TeamsFuzzTests(ITestOutputHelper output) : IDisposable
         });
         var client = host.CreateClient();
         var run = new FuzzRun("Teams /api/messages (single-tenant, authenticated)", 1500, output);
-        var seeds = Seeds();
+        var seeds = Seeds(FakeBotFrameworkIdentity.TenantId);
         string[] valid = ["Bearer " + identity.Token(_connector.ServiceUrl), "Bearer " + identity.Token(_connector.ServiceUrl, issuer: identity.EntraIssuer)];
         var brokenTokens = BrokenTokens(identity.Token(_connector.ServiceUrl), identity.EntraIssuer);
         var inputs = run.Inputs(random =>
@@ -133,7 +136,7 @@ public sealed class TeamsFuzzTests(ITestOutputHelper output) : IDisposable
         await run.SendAsync(inputs, input => PostAsync(client, input.Body, input.Authorization));
 
         FuzzRun.AssertNoServerErrors(run);
-        await AssertStillAnswersAsync(client, valid[0]);
+        await AssertStillAnswersAsync(client, valid[0], FakeBotFrameworkIdentity.TenantId);
     }
 
     /// <summary>Bearer tokens that are not JWTs, or JWTs whose parts do not read: each must get 401.</summary>

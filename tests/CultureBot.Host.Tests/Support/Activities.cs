@@ -24,6 +24,24 @@ public static class Activities
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? [] } },
         });
 
+    /// <summary>The activity as it comes from another tenant (conversation and channel data say the same).</summary>
+    public static JsonObject OfTenant(JsonObject activity, string tenant)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity["conversation"] is JsonObject conversation)
+        {
+            conversation["tenantId"] = tenant;
+        }
+
+        if (activity["channelData"] is not JsonObject channelData)
+        {
+            activity["channelData"] = channelData = [];
+        }
+
+        channelData["tenant"] = new JsonObject { ["id"] = tenant };
+        return activity;
+    }
+
     public static JsonObject Base(string type, string serviceUrl, string conversationId, string locale, JsonObject extra)
     {
         var activity = new JsonObject

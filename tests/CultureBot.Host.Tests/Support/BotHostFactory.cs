@@ -34,6 +34,13 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
+        // Which organizations may use the host is each deployment's setting; a test that is not about it lets every
+        // organization in, and the access tests set their own lists.
+        if (!_settings.Keys.Any(k => k.StartsWith("Access:", StringComparison.OrdinalIgnoreCase)))
+        {
+            _settings["Access:AllowAnyOrganization"] = "true";
+        }
+
         // The key ring is protected as in production, unless a test chooses otherwise (its own certificate, or none).
         if (!_settings.ContainsKey(CertificatePathKey))
         {
