@@ -20,4 +20,10 @@ public interface ITurnChannel
 
     /// <summary>Shows the typing indicator where the platform has one.</summary>
     Task SendTypingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shows <paramref name="message"/> as the person's home view (Slack App Home, <c>views.publish</c>). Platforms
+    /// without one post nothing: the home is an extra, the same card stays a command away.
+    /// </summary>
+    Task ShowHomeAsync(BotMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
+using CultureBot.Web;
 using CultureBot.Host.Access;
 using CultureBot.Slack;
 using CultureBot.Slack.Inbound;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CultureBot.Core.Bot;
+using CultureBot.Web;
 using CultureBot.Core.Conversations;
 using CultureBot.Teams.Adapter;
 using CultureBot.Teams.Authentication;

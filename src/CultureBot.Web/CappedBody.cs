@@ -1,7 +1,9 @@
-namespace CultureBot.Host.Web;
+using Microsoft.AspNetCore.Http;
+
+namespace CultureBot.Web;
 
 /// <summary>Reads a request body into memory up to a cap, reading no further than that: a larger body is refused whatever its Content-Length says.</summary>
-internal static class CappedBody
+public static class CappedBody
 {
     /// <summary>The raw body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)

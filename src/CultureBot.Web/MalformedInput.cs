@@ -1,7 +1,11 @@
-namespace CultureBot.Host.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CultureBot.Web;
 
 /// <summary>The answer to a request that is authentic but malformed: 400 with a short sentence saying what is wrong, never a 500.</summary>
-internal static partial class MalformedInput
+public static partial class MalformedInput
 {
     public static IResult Answer(HttpContext http, string reason)
     {
