@@ -12,7 +12,6 @@ internal static class CommitteeServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CommitteeOptions>>().Value.Reminders);
         services.AddSingleton(sp => new CommitteeLinks(sp.GetRequiredService<IOptions<CommitteeOptions>>().Value.PublicUrl?.ToString()));
         services.AddSingleton<CommitteeCards>();
-        services.AddSingleton<CommitteeScheduler>();
         return services;
     }
 }

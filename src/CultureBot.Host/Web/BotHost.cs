@@ -12,14 +12,13 @@ using CultureBot.Data;
 using CultureBot.Host.Access;
 using CultureBot.Host.Committees;
 using CultureBot.Host.Onboarding;
-using CultureBot.Host.Quiz;
-using CultureBot.Host.Scheduling;
-using CultureBot.Host.Testing;
 using CultureBot.Core.Features.Quiz;
 using CultureBot.Core.Features.Committees;
 using CultureBot.Core.Features.Onboarding;
 using CultureBot.Core.Onboarding;
 using CultureBot.Llm;
+using CultureBot.Scheduling;
+using CultureBot.Scheduling.Quiz;
 using CultureBot.Slack;
 using CultureBot.Teams;
 using CultureBot.Teams.Configuration;
@@ -34,10 +33,8 @@ public static class BotHost
     /// <summary>The address served when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says otherwise (the Bot Framework's usual port).</summary>
     public const string DefaultUrl = "http://localhost:3978";
 
-    /// <summary>Set only by end-to-end tests: the instant the host's clock starts at (see <see cref="Testing.AdjustableClock"/>).</summary>
-    public const string TestClockKey = "Testing:Clock";
-
-    public static WebApplication Build(string[] args)
+    /// <param name="additions">What a test build adds (the test host's adjustable clock); the shipped executable adds nothing.</param>
+    public static WebApplication Build(string[] args, HostAdditions? additions = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
@@ -47,33 +44,15 @@ public static class BotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        ConfigureServices(builder.Services, builder.Configuration);
+        ConfigureServices(builder.Services, builder.Configuration, additions);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
     }
 
-    internal static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    internal static void ConfigureServices(IServiceCollection services, IConfiguration configuration, HostAdditions? additions = null)
     {
-        // An end-to-end run may start the clock at a chosen instant and move it (see ClockEvent); a deployment never does.
-        var testClockStart = configuration.GetValue<DateTimeOffset?>(TestClockKey);
-        if (testClockStart is { } start)
-        {
-            // A clock that lies would break token and signature checks, and reminders: never with a real platform.
-            if (!string.IsNullOrEmpty(configuration["Teams:AppId"]) || !string.IsNullOrEmpty(configuration["Slack:SigningSecret"]))
-            {
-                throw new InvalidOperationException($"{TestClockKey} is for end-to-end tests in local mode only: remove it, or remove Teams:AppId and Slack:SigningSecret.");
-            }
-
-            var clock = new Testing.AdjustableClock(start);
-            services.AddSingleton(clock);
-            services.AddSingleton<TimeProvider>(clock);
-        }
-        else
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
-
+        services.AddSingleton(TimeProvider.System);
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.AddOptions<CardOptions>().Bind(configuration.GetSection(CardOptions.Section)).ValidateOnStart();
@@ -92,7 +71,6 @@ public static class BotHost
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxWorker>();
-        services.AddSingleton<DigestScheduler>();
         services.AddCultureBotScheduling(configuration);
         services.AddCultureBotQuiz();
         services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingOptions.Section)).ValidateOnStart();
@@ -103,14 +81,14 @@ public static class BotHost
             var onboarding = sp.GetRequiredService<IOptions<OnboardingOptions>>().Value;
             return new OnboardingJourneys(new OnboardingCalendar(onboarding.Holidays, onboarding.Time), sp.GetRequiredService<ConfiguredJourneys>().For);
         });
-        services.AddSingleton<OnboardingScheduler>();
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => (testClockStart is not null ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => (additions?.Routes(routes) ?? routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<QueueHealthCheck>(QueueHealthCheck.Name);
         services.AddHostedService<StartupReport>();
         services.AddHostedService<PersonaPackLoader>();
+        additions?.Services(services, configuration);
     }
 
     internal static void MapEndpoints(WebApplication app)

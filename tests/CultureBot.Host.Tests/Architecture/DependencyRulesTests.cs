@@ -24,6 +24,7 @@ public class DependencyRulesTests
     [InlineData("CultureBot.Llm", new[] { "CultureBot.Core" })]
     [InlineData("CultureBot.Slack", new[] { "CultureBot.Core", "CultureBot.Cards" })]
     [InlineData("CultureBot.Teams", new[] { "CultureBot.Cards", "CultureBot.Core" })]
+    [InlineData("CultureBot.Scheduling", new[] { "CultureBot.Core", "CultureBot.Data" })]
     public void Platform_and_data_projects_reference_core_and_cards_only(string assembly, string[] allowed) =>
         Assert.Empty(CultureBotReferences(assembly).Except(allowed));
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Queue;
-using CultureBot.Host.Scheduling;
+using CultureBot.Scheduling;
 using CultureBot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -28,9 +28,10 @@ public sealed class PlaygroundTests
         RunScenarioAsync(scenario, mode, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"));
 
     /// <summary>
-    /// Days walked in seconds: the host starts its clock at <paramref name="start"/> (<c>Testing:Clock</c>) and the
-    /// scenario moves it forward with <c>culturebot/clock</c> events; what the bot sends at each instant, it sends
-    /// by itself, through Quartz and the outbox. Onboarding: a newcomer's cards on five working days at 9:00 Paris,
+    /// Days walked in seconds: the test host (the shipped host plus the adjustable clock, <c>tests/CultureBot.TestHost</c>)
+    /// starts its clock at <paramref name="start"/> (<c>Testing:Clock</c>) and the scenario moves it forward with
+    /// <c>culturebot/clock</c> events; what the bot sends at each instant, it sends by itself, through Quartz and the
+    /// outbox. Onboarding: a newcomer's cards on five working days at 9:00 Paris,
     /// none on the weekend, across the change to summer time. Committee: the reminders of a meeting, in order, at
     /// 9:00 Paris before and after that change, with the RSVP, the questions form and the minutes answered in cards.
     /// </summary>
@@ -39,7 +40,7 @@ public sealed class PlaygroundTests
     public Task Scenario_on_a_moved_clock_passes_in_the_agents_playground(string scenarioAndStart, string mode)
     {
         var (scenario, start) = (scenarioAndStart.Split('|')[0], scenarioAndStart.Split('|')[1]);
-        return RunScenarioAsync(scenario, mode, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"), $"Testing__Clock={start}");
+        return RunScenarioAsync(scenario, mode, Path.Combine(PeerTools.RepoRoot, "tests", "e2e", scenario + ".json"), $"Testing__Clock={start}", TestHostDll);
     }
 
     /// <summary>
@@ -78,7 +79,13 @@ public sealed class PlaygroundTests
         return data;
     }
 
-    private async Task RunScenarioAsync(string scenario, string mode, string scenarioPath, string? environment = null)
+    /// <summary>The shipped executable: every scenario that does not move the clock runs against it.</summary>
+    private const string ShippedHostDll = "culturebot.dll";
+
+    /// <summary>The shipped host plus the adjustable clock, which the shipped executable does not have.</summary>
+    private const string TestHostDll = "CultureBot.TestHost.dll";
+
+    private async Task RunScenarioAsync(string scenario, string mode, string scenarioPath, string? environment = null, string host = ShippedHostDll)
     {
         PeerTools.Require();
         if (mode == "browser")
@@ -87,7 +94,7 @@ public sealed class PlaygroundTests
         }
 
         var port = FreePort();
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "culturebot.dll");
+        var hostDll = Path.Combine(AppContext.BaseDirectory, host);
         Assert.True(File.Exists(hostDll), $"{hostDll} is missing");
         var dataDirectory = Directory.CreateTempSubdirectory("culturebot-e2e-").FullName;
         var outDirectory = Path.Combine(PeerTools.RepoRoot, "artifacts", "e2e", scenario + "-" + mode);

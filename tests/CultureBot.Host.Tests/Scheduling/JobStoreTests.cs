@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using CultureBot.Data;
-using CultureBot.Host.Scheduling;
+using CultureBot.Scheduling;
 using CultureBot.Host.Tests.Support;
 using CultureBot.Testing;
 using Microsoft.Extensions.DependencyInjection;

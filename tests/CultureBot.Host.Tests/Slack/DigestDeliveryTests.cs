@@ -49,7 +49,7 @@ public sealed class DigestDeliveryTests : IDisposable
 
     private async Task<IScheduler> SchedulerAsync()
     {
-        var name = _host.Services.GetRequiredService<CultureBot.Host.Scheduling.CultureBotScheduler>().Name;
+        var name = _host.Services.GetRequiredService<CultureBot.Scheduling.CultureBotScheduler>().Name;
         var factory = _host.Services.GetKeyedService<ISchedulerFactory>(name) ?? throw new InvalidOperationException("no keyed scheduler factory");
         return (await factory.LookupScheduler(name, CancellationToken.None)) ?? await factory.GetScheduler(CancellationToken.None);
     }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using CultureBot.Core.Quiz;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace CultureBot.Host.Quiz;
+namespace CultureBot.Scheduling.Quiz;
 
 /// <summary>Closes one quiz round at its time; its trigger lives in the job store, so a restart does not lose it.</summary>
 internal sealed class QuizRoundCloseJob(QuizGames games) : IJob
@@ -32,7 +33,7 @@ internal sealed class QuizSweepJob(QuizGames games) : IJob
 }
 
 /// <summary>Schedules a round's close as a one-shot Quartz trigger for <see cref="QuizRoundCloseJob"/>.</summary>
-internal sealed class QuartzQuizTimer(IServiceProvider services, Scheduling.CultureBotScheduler scheduler) : IQuizTimer
+internal sealed class QuartzQuizTimer(IServiceProvider services, CultureBotScheduler scheduler) : IQuizTimer
 {
     public async Task ScheduleCloseAsync(string gameId, int round, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-namespace CultureBot.Host.Testing;
+namespace CultureBot.TestHost;
 
 /// <summary>
 /// The clock of an end-to-end run (<c>Testing:Clock</c>): it starts at a chosen instant, runs at real speed, and an

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CultureBot.Host.Scheduling;
+namespace CultureBot.Scheduling;
 
 /// <summary>The <c>Retention</c> section: how long the queues' records are kept before the hourly purge removes them.</summary>
 public sealed class RetentionOptions

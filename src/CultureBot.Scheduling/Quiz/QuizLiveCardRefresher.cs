@@ -1,8 +1,10 @@
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Quiz;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace CultureBot.Host.Quiz;
+namespace CultureBot.Scheduling.Quiz;
 
 /// <summary>
 /// Refreshes the answer count on open round cards: at most once a second per round however many players click, so

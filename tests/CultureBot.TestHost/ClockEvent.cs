@@ -1,12 +1,12 @@
 using System.Globalization;
 using CultureBot.Core.Bot;
-using CultureBot.Host.Scheduling;
+using CultureBot.Scheduling;
 using Quartz;
 
-namespace CultureBot.Host.Testing;
+namespace CultureBot.TestHost;
 
 /// <summary>
-/// End-to-end runs only (<c>Testing:Clock</c> set, which a host with a Teams app id refuses): the event
+/// End-to-end runs only (the test host, with <c>Testing:Clock</c> set, which platform credentials refuse): the event
 /// <c>culturebot/clock</c> with <c>{"now": "2026-03-27T08:00:00Z"}</c> moves the <see cref="AdjustableClock"/> forward
 /// and fires the minute checks through Quartz at once, so that a scenario in the Agents Playground can walk days in
 /// seconds and see what the bot sends by itself, unasked. It answers with the time the clock now reads.

@@ -1,8 +1,9 @@
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Queue;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CultureBot.Host.Scheduling;
+namespace CultureBot.Scheduling;
 
 /// <summary>
 /// Removes what the queues no longer need (see <see cref="RetentionOptions"/>): inbound ids past the platforms' retries,

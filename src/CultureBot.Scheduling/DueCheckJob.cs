@@ -4,7 +4,7 @@ using CultureBot.Core.Digests;
 using CultureBot.Core.Onboarding;
 using Quartz;
 
-namespace CultureBot.Host.Scheduling;
+namespace CultureBot.Scheduling;
 
 /// <summary>
 /// Quartz fires one of these every minute per kind of proactive work (see <see cref="IDueCheck"/>): the digests owed,

@@ -1,9 +1,10 @@
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Quiz;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace CultureBot.Host.Quiz;
+namespace CultureBot.Scheduling.Quiz;
 
-internal static class QuizServiceCollectionExtensions
+public static class QuizServiceCollectionExtensions
 {
     /// <summary>The quiz's services: the question pool, the game rules, the round timer (Quartz), the live count.</summary>
     public static IServiceCollection AddCultureBotQuiz(this IServiceCollection services)
