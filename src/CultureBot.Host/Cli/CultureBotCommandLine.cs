@@ -17,7 +17,6 @@ internal static class CultureBotCommandLine
             VerbatimCommands.Create(),
             QuizCommands.Create(),
             OnboardingCommands.Create(),
-            BenchCommands.Create(),
             QueueCommands.Create(),
             KeysCommands.Create(),
         };

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using CultureBot.Core.Conversations;
 using CultureBot.Data;
 using CultureBot.Host.Cli;
+using CultureBot.Host.Tests.Support;
 using CultureBot.Testing;
 
 namespace CultureBot.Host.Tests.Cli;
@@ -67,24 +68,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("exists", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Status, string Out, string Error)> RunCapturedAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (previousOut, previousError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var status = await CultureBotCommandLine.RunAsync(args);
-            return (status, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-        }
-    }
+    private static Task<(int Status, string Out, string Error)> RunCapturedAsync(params string[] args) =>
+        CapturedConsole.RunAsync(() => CultureBotCommandLine.RunAsync(args));
 
     [Fact]
     public async Task Cards_check_passes_on_the_repository_catalog()
@@ -218,20 +203,6 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task The_outbox_benchmark_delivers_everything_once_even_when_its_worker_is_killed_midway()
-    {
-        var (status, output, error) = await RunCapturedAsync("bench", "outbox", "--recipients", "120", "--crash-at", "0.4");
-
-        Assert.True(status == 0, error);
-        var fields = output.Trim().Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
-        Assert.Equal(("120", "0", "1"), (fields["sent"], fields["lost"], fields["crashes"]));
-        Assert.InRange(int.Parse(fields["duplicated"], System.Globalization.CultureInfo.InvariantCulture), 0, OutboxDispatcherBatch);
-    }
-
-    /// <summary>At most the messages in flight at the crash (sent, not yet marked done) can go twice.</summary>
-    private const int OutboxDispatcherBatch = CultureBot.Core.Delivery.OutboxDispatcher.Parallelism;
-
-    [Fact]
     public async Task Quiz_generate_prints_every_question_as_json_in_the_packs_language()
     {
         var (status, output, error) = await RunCapturedAsync(
@@ -247,29 +218,6 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith("Qui a dit cela ?", question["prompt"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(question["answer"]!.GetValue<string>(), question["options"]![question["answerIndex"]!.GetValue<int>()]!.GetValue<string>());
         Assert.NotEmpty(question["explanation"]!.AsArray());
-    }
-
-    [Fact]
-    public async Task The_checks_benchmark_decides_every_reminder_and_card_once()
-    {
-        var (status, output, error) = await RunCapturedAsync("bench", "checks", "--committees", "12", "--newcomers", "40");
-
-        Assert.True(status == 0, error + output);
-        var fields = output.Trim().Split('\n')[^1].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
-        Assert.Equal(("12", "40", "12", "40"), (fields["committees"], fields["newcomers"], fields["reminders"], fields["cards"]));
-    }
-
-    [Theory]
-    [InlineData("teams")]
-    [InlineData("slack")]
-    public async Task The_quiz_load_benchmark_counts_every_player_once_and_refuses_second_clicks(string platform)
-    {
-        var (status, output, error) = await RunCapturedAsync("bench", "quiz", "--players", "60", "--within", "2", "--round-seconds", "10", "--platform", platform);
-
-        Assert.True(status == 0, error + output);
-        var fields = output.Trim().Split('\n')[^1].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
-        Assert.Equal((platform, "60", "66", "6", "0"), (fields["platform"], fields["counted"], fields["clicks"], fields["refused_second_clicks"], fields["errors"]));
-        Assert.InRange(int.Parse(fields["max_updates_per_s"], System.Globalization.CultureInfo.InvariantCulture), 0, 7);
     }
 
     [Fact]

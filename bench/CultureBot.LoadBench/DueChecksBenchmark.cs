@@ -9,7 +9,7 @@ using CultureBot.Data;
 using CultureBot.Host.Onboarding;
 using CultureBot.Host.Web;
 
-namespace CultureBot.Host.Bench;
+namespace CultureBot.LoadBench;
 
 /// <summary>What one run measured (milliseconds, and what the busy checks queued).</summary>
 internal sealed record DueChecksResult(int Committees, int Newcomers, double IdleCommitteeMs, double IdleOnboardingMs, double BusyCommitteeMs, int Reminders, double BusyOnboardingMs, int Cards, double AllocatedMb)
@@ -20,7 +20,7 @@ internal sealed record DueChecksResult(int Committees, int Newcomers, double Idl
 }
 
 /// <summary>
-/// <c>culturebot bench checks</c>: the minute checks of committees and onboarding on a real SQLite database with the
+/// <c>checks</c>: the minute checks of committees and onboarding on a real SQLite database with the
 /// host's own services (the sample packs and verbatims loaded; no web server, no Quartz, no outbox worker, so that
 /// only the checks are measured). N committees each plan a meeting on the same evening, M newcomers are due the same
 /// morning. Measures a check with nothing due (what every minute costs; median of 20) and the check that finds all

@@ -5,7 +5,7 @@ using CultureBot.Core.Queue;
 using CultureBot.Core.Quiz;
 using CultureBot.Host.Web;
 
-namespace CultureBot.Host.Bench;
+namespace CultureBot.LoadBench;
 
 internal sealed record QuizLoadResult(
     string Platform, int Players, int Counted, int Clicks, int Refused, int Errors, double AckP50Ms, double AckP99Ms, double AckMaxMs, int CardUpdates, int MaxUpdatesPerSecond, double Seconds)
@@ -36,7 +36,7 @@ internal interface IQuizBenchPlatform : IAsyncDisposable
 }
 
 /// <summary>
-/// <c>culturebot bench quiz</c>: the real host (HTTP pipeline, router, SQLite, Quartz) runs a team game in a channel
+/// <c>quiz</c>: the real host (HTTP pipeline, router, SQLite, Quartz) runs a team game in a channel
 /// whose platform API is a local stand-in; N players each click an answer at a random moment within the window (one
 /// in ten clicks twice), as the platform sends clicks (Teams invokes, signed Slack block_actions). Measures that every
 /// player is counted once, how fast each click is acknowledged (Teams shows an error past its invoke timeout, Slack

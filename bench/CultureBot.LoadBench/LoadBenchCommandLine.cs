@@ -1,16 +1,17 @@
 using System.CommandLine;
-using CultureBot.Host.Bench;
 
-namespace CultureBot.Host.Cli;
+namespace CultureBot.LoadBench;
 
 /// <summary>
-/// <c>culturebot bench outbox --recipients N [--crash-at F]</c>: the outbox against a connector that enforces Teams'
-/// limits; <c>culturebot bench quiz --players N</c>: one quiz round under load; <c>culturebot bench checks</c>: the
-/// committee and onboarding minute checks.
+/// The load benchmarks, run against the whole host: <c>outbox --recipients N [--crash-at F]</c>, the outbox against a
+/// connector that enforces Teams' limits; <c>quiz --players N</c>, one quiz round under load; <c>checks</c>, the
+/// committee and onboarding minute checks. Each prints one line of <c>name=value</c> fields on standard output.
 /// </summary>
-internal static class BenchCommands
+internal static class LoadBenchCommandLine
 {
-    public static Command Create()
+    public static Task<int> RunAsync(string[] args) => Create().Parse(args).InvokeAsync();
+
+    private static RootCommand Create()
     {
         var recipients = new Option<int>("--recipients") { Description = "Messages to deliver, one per conversation.", DefaultValueFactory = _ => 10_000 };
         var crashAt = new Option<double?>("--crash-at") { Description = "Kill the worker (SIGKILL) when this fraction has been delivered, then start it again." };
@@ -23,7 +24,7 @@ internal static class BenchCommands
         });
 
         var database = new Option<string>("--database") { Required = true };
-        var worker = new Command("outbox-worker", "The benchmark's worker process (started by bench outbox).") { database };
+        var worker = new Command("outbox-worker", "The benchmark's worker process (started by outbox).") { database };
         worker.Hidden = true;
         worker.SetAction((parse, cancellationToken) => OutboxBenchmark.DrainAsync(parse.GetValue(database)!, cancellationToken));
 
@@ -52,6 +53,6 @@ internal static class BenchCommands
             return result.Reminders == result.Committees && result.Cards == result.Newcomers ? 0 : 1;
         });
 
-        return new Command("bench", "Benchmarks that need the whole host.") { outbox, worker, quiz, checks };
+        return new RootCommand("CultureBot's load benchmarks: the whole host under load, on a throw-away SQLite database.") { outbox, worker, quiz, checks };
     }
 }

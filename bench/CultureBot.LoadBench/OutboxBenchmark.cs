@@ -9,7 +9,7 @@ using CultureBot.Teams.Adapter;
 using CultureBot.Teams.Configuration;
 using CultureBot.Teams.Connector;
 
-namespace CultureBot.Host.Bench;
+namespace CultureBot.LoadBench;
 
 /// <summary>What one run measured.</summary>
 /// <param name="CapFraction">Messages accepted per second from the first to the last, as a fraction of the connector's cap.</param>
@@ -20,7 +20,7 @@ internal sealed record OutboxBenchmarkResult(double CapFraction, int Sent, int L
 }
 
 /// <summary>
-/// <c>culturebot bench outbox</c>: N proactive messages (one per conversation) put in a SQLite outbox, drained by a
+/// <c>outbox</c>: N proactive messages (one per conversation) put in a SQLite outbox, drained by a
 /// worker process through the real Teams sender and connector client into <see cref="RateLimitedConnector"/>. With
 /// <c>--crash-at</c>, the worker is killed (SIGKILL) when that fraction has arrived, and started again.
 /// </summary>
@@ -139,19 +139,20 @@ internal static class OutboxBenchmark
         .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = $"Data Source={database}" })
         .Build();
 
-    /// <summary>This executable again (the apphost, or <c>dotnet culturebot.dll</c>), running the hidden worker command.</summary>
+    /// <summary>This executable again (the apphost, or <c>dotnet CultureBot.LoadBench.dll</c>), running the hidden worker command.</summary>
     private static Process StartWorker(string database)
     {
+        var assembly = typeof(OutboxBenchmark).Assembly.Location;
         var process = Environment.ProcessPath ?? "dotnet";
-        var name = Path.GetFileNameWithoutExtension(process);
-        var start = new ProcessStartInfo(name == "culturebot" ? process : name == "dotnet" ? process : "dotnet") { UseShellExecute = false };
-        if (name != "culturebot")
+        var isApphost = Path.GetFileNameWithoutExtension(process) == Path.GetFileNameWithoutExtension(assembly);
+        var start = new ProcessStartInfo(isApphost || Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet") { UseShellExecute = false };
+        if (!isApphost)
         {
-            // Under `dotnet culturebot.dll` or a test host: run the host's assembly with the dotnet muxer.
-            start.ArgumentList.Add(typeof(OutboxBenchmark).Assembly.Location);
+            // Under `dotnet CultureBot.LoadBench.dll` or a test host: run this assembly with the dotnet muxer.
+            start.ArgumentList.Add(assembly);
         }
 
-        foreach (var argument in new[] { "bench", "outbox-worker", "--database", database })
+        foreach (var argument in new[] { "outbox-worker", "--database", database })
         {
             start.ArgumentList.Add(argument);
         }

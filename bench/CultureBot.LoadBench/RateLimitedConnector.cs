@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
-namespace CultureBot.Host.Bench;
+namespace CultureBot.LoadBench;
 
 /// <summary>
 /// A Bot Connector on loopback that enforces Teams' limits as Teams does: more than <see cref="PerSecond"/>

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace CultureBot.Host.Bench;
+namespace CultureBot.LoadBench;
 
 /// <summary>The quiz benchmark in Teams: a Bot Connector stand-in that records posts and updates; clicks are Action.Execute invokes.</summary>
 internal sealed class TeamsQuizBench : IQuizBenchPlatform

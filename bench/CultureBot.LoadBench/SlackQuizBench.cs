@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Slack;
 
-namespace CultureBot.Host.Bench;
+namespace CultureBot.LoadBench;
 
 /// <summary>
 /// The quiz benchmark in Slack: a Web API stand-in (auth.test, users.info, chat.postMessage, chat.update, response
