@@ -1,6 +1,5 @@
 using CultureBot.Core.Onboarding;
 using CultureBot.Core.Personas;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CultureBot.Content;
@@ -23,31 +22,13 @@ public static class JourneyReader
     {
         ArgumentNullException.ThrowIfNull(pack);
         var fields = new YamlFields(file);
-        var journey = Read(yaml, fields, pack);
-        if (fields.Problems.Count > 0 || journey is null)
-        {
-            throw new PackFormatException(fields.Problems.Count > 0 ? fields.Problems : [$"{file}: the journey is empty"]);
-        }
-
-        return journey;
+        return fields.Accepted(Read(yaml, fields, pack), "journey");
     }
 
     private static OnboardingJourney? Read(string yaml, YamlFields fields, PersonaPack pack)
     {
-        var stream = new YamlStream();
-        try
+        if (fields.Root(yaml, "the journey must be a mapping with journey and steps") is not { } root)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            fields.Problem(e.Start, "(YAML)", e.InnerException?.Message ?? e.Message);
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            fields.Problem(stream.Documents.FirstOrDefault()?.RootNode.Start ?? Mark.Empty, "(root)", "the journey must be a mapping with journey and steps");
             return null;
         }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CultureBot.Core.Personas;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CultureBot.Content;
@@ -32,31 +31,14 @@ public sealed partial class PackReader
     public static Result Parse(string yaml, string file)
     {
         var reader = new PackReader(file);
-        var pack = reader.ReadDocument(yaml);
-        if (reader._yaml.Problems.Count > 0 || pack is null)
-        {
-            throw new PackFormatException(reader._yaml.Problems.Count > 0 ? reader._yaml.Problems : [$"{file}: the pack is empty"]);
-        }
-
+        var pack = reader._yaml.Accepted(reader.ReadDocument(yaml), "pack");
         return new Result(pack, reader._yaml.Warnings);
     }
 
     private PersonaPack? ReadDocument(string yaml)
     {
-        var stream = new YamlStream();
-        try
+        if (_yaml.Root(yaml, "the pack must be a mapping with pack, personas...") is not { } root)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            _yaml.Problem(e.Start, "(YAML)", e.InnerException?.Message ?? e.Message);
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            _yaml.Problem(stream.Documents.FirstOrDefault()?.RootNode.Start ?? Mark.Empty, "(root)", "the pack must be a mapping with pack, personas...");
             return null;
         }
 

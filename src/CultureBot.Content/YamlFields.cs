@@ -17,6 +17,39 @@ internal sealed class YamlFields(string file)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>
+    /// The root mapping of the file's first document; null when the text is not YAML or its root is not a mapping,
+    /// with the problem recorded (<paramref name="expected"/> says what the root must be, for the message).
+    /// </summary>
+    public YamlMappingNode? Root(string yaml, string expected)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            Problem(e.Start, "(YAML)", e.InnerException?.Message ?? e.Message);
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Problem(stream.Documents.FirstOrDefault()?.RootNode.Start ?? Mark.Empty, "(root)", expected);
+            return null;
+        }
+
+        return root;
+    }
+
+    /// <summary>What was read, when the file had no problem; a file with any is refused whole.</summary>
+    /// <param name="kind">What the file holds (<c>pack</c>, <c>journey</c>), for the message when it holds nothing.</param>
+    /// <exception cref="PackFormatException">The file has problems (the message lists every one) or holds nothing.</exception>
+    public T Accepted<T>(T? read, string kind)
+        where T : class =>
+        Problems.Count == 0 && read is not null ? read : throw new PackFormatException(Problems.Count > 0 ? Problems : [$"{File}: the {kind} is empty"]);
+
     public static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
