@@ -148,6 +148,21 @@ public class SlackSchemaTests
         }
     }
 
+    /// <summary>Payloads in the durable queue when the previous version stopped: the stored form has not changed, and they read as before.</summary>
+    [Theory]
+    [InlineData("""{"kind":"Event","received":"2026-11-22T09:00:00.0000000\u002B00:00","payload":{"type":"event_callback","team_id":"T1","event_id":"Ev1","event":{"type":"app_mention","user":"U1","channel":"C1","ts":"1.2","text":"hello"}}}""", "T1", "U1", "Ev1", "hello")]
+    [InlineData("""{"kind":"Command","received":"2026-11-22T09:00:00.0000000\u002B00:00","payload":{"team_id":"T2","user_id":"U2","channel_id":"C2","command":"/culturebot","text":"quiz","trigger_id":"t2","response_url":"https://hooks.slack.com/commands/x"}}""", "T2", "U2", "trigger:t2", "quiz")]
+    [InlineData("""{"kind":"Interaction","received":null,"payload":{"type":"block_actions","user":{"id":"U3","team_id":"T3"},"channel":{"id":"C3"},"actions":[{"action_id":"about","action_ts":"3.4"}]}}""", "T3", "U3", "action:U3:3.4", null)]
+    public void Payloads_stored_by_the_previous_version_are_read_through_the_schema(string stored, string team, string user, string dedupeKey, string? text)
+    {
+        var inbound = SlackInbound.Deserialize(stored);
+        var turn = Adapter.SlackTurnMapper.ToTurn(inbound, new Adapter.SlackTurnMapper.Context(null, Core.Localization.Locales.English, null, DateTimeOffset.UnixEpoch));
+
+        Assert.Equal((team, user, dedupeKey), (inbound.TeamId, inbound.UserId, inbound.DedupeKey));
+        Assert.Equal((team, user, text), (turn.Conversation.Key.TenantId, turn.From?.Id, turn.Text));
+        Assert.Equal(stored, inbound.Serialize());
+    }
+
     [Fact]
     public void Every_record_of_the_type_maps_is_in_the_context_and_belongs_to_its_family()
     {
