@@ -104,7 +104,7 @@ public sealed record SlackTokensRevokedEvent : SlackEvent
 }
 
 /// <summary>Reads an <c>event</c> as the record its <c>type</c> picks, and writes it with all its fields.</summary>
-public sealed class SlackEventConverter : JsonConverter<SlackEvent>
+internal sealed class SlackEventConverter : JsonConverter<SlackEvent>
 {
     public override SlackEvent? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         SlackTypes.Events.Read(ref reader, options);

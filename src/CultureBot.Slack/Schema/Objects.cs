@@ -51,7 +51,7 @@ public sealed record SlackChannel : SlackRecord
 /// A <c>user</c> field: Slack sends a user id where it only names someone (messages, mentions, joins, App Home) and a
 /// user object where it describes them (interactions, <c>team_join</c>). Either reads as a <see cref="SlackUser"/>.
 /// </summary>
-public sealed class UserIdOrObject : JsonConverter<SlackUser>
+internal sealed class UserIdOrObject : JsonConverter<SlackUser>
 {
     public override SlackUser? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String
