@@ -57,8 +57,9 @@ public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
     private static readonly string[] ObjectFields = ["user", "team", "channel", "container", "view", "state", "event", "message"];
 
     /// <summary>
-    /// Null when the payload has the shape the worker reads; otherwise what is wrong. A <c>user</c> that is a string or
-    /// an <c>actions[0]</c> that is not an object is malformed: refused at the door, never queued for the worker.
+    /// Null when the payload has the shape Slack sends; otherwise what is wrong. A <c>user</c> that is a string or an
+    /// <c>actions[0]</c> that is not an object is malformed: refused at the door, never queued for the worker. Checked on
+    /// the JSON itself, because the typed view reads a field of the wrong kind as absent and so cannot tell.
     /// </summary>
     public string? Problem()
     {
