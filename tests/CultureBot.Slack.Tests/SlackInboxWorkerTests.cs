@@ -11,12 +11,13 @@ public class SlackInboxWorkerTests
     private static readonly WorkItem Item = new(42, SlackInboundQueue.QueueName, "{}", 1);
 
     [Theory]
-    [InlineData("""{"user_id":"U1"}""", "U1")]
-    [InlineData("""{"user":{"id":"U2"}}""", "U2")]
-    [InlineData("""{"event":{"user":"U3"}}""", "U3")]
-    [InlineData("""{"user":"U4"}""", "item:42")]
-    [InlineData("""{"user":["U5"],"event":"U5"}""", "item:42")]
-    [InlineData("""{"user":{"id":7},"event":{"user":{"id":"U6"}}}""", "item:42")]
-    public void The_person_a_payload_belongs_to_is_read_from_any_shape_without_throwing(string payload, string expected) =>
-        Assert.Equal(expected, SlackInboxWorker.UserOf(Item, new SlackInbound(SlackInboundKind.Interaction, JsonNode.Parse(payload)!.AsObject())));
+    [InlineData(SlackInboundKind.Command, """{"user_id":"U1"}""", "U1")]
+    [InlineData(SlackInboundKind.Interaction, """{"user":{"id":"U2"}}""", "U2")]
+    [InlineData(SlackInboundKind.Event, """{"type":"event_callback","event":{"user":"U3"}}""", "U3")]
+    [InlineData(SlackInboundKind.Interaction, """{"user":"U4"}""", "U4")]
+    [InlineData(SlackInboundKind.Interaction, """{"user":["U5"],"event":"U5"}""", "item:42")]
+    [InlineData(SlackInboundKind.Event, """{"type":"event_callback","user":{"id":"U7"},"event":"U6"}""", "item:42")]
+    [InlineData(SlackInboundKind.Interaction, """{"user":{"id":7},"event":{"user":{"id":"U6"}}}""", "item:42")]
+    public void The_person_a_payload_belongs_to_is_read_from_any_shape_without_throwing(SlackInboundKind kind, string payload, string expected) =>
+        Assert.Equal(expected, SlackInboxWorker.UserOf(Item, new SlackInbound(kind, JsonNode.Parse(payload)!.AsObject())));
 }

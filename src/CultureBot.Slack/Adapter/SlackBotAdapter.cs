@@ -6,6 +6,7 @@ using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -37,8 +38,9 @@ public sealed partial class SlackBotAdapter(
             return;
         }
 
-        var eventType = inbound.Kind == SlackInboundKind.Event ? SlackInbound.StringOf(inbound.Payload["event"]?["type"]) : null;
-        if (eventType is "app_uninstalled" or "tokens_revoked")
+        var ev = (inbound.Typed as SlackEventCallback)?.Event;
+        var eventType = ev?.Type;
+        if (ev is SlackAppUninstalledEvent or SlackTokensRevokedEvent)
         {
             var removed = await workspaces.RemoveAsync(teamId, cancellationToken);
             LogUninstalled(logger, teamId, eventType, removed);
@@ -55,7 +57,7 @@ public sealed partial class SlackBotAdapter(
         var turn = SlackTurnMapper.ToTurn(inbound, new SlackTurnMapper.Context(workspace.BotUserId, profile.Culture, profile.TimeZone, clock.GetUtcNow()))
             with { ReceivedAt = inbound.ReceivedAt };
 
-        if (eventType == "app_home_opened" && SlackInbound.StringOf(inbound.Payload["event"]?["tab"]) == "home" && userId is not null)
+        if (ev is SlackAppHomeOpenedEvent { Tab: "home" } && userId is not null)
         {
             await PublishHomeAsync(workspace, userId, turn, cancellationToken);
             return;
@@ -96,18 +98,13 @@ public sealed partial class SlackBotAdapter(
         return new JsonObject { ["type"] = "home", ["blocks"] = message["blocks"]?.DeepClone() ?? new JsonArray() };
     }
 
-    private static string? UserOf(SlackInbound inbound) => inbound.Kind switch
-    {
-        SlackInboundKind.Command => SlackInbound.StringOf(inbound.Payload["user_id"]),
-        SlackInboundKind.Interaction => SlackInbound.StringOf(inbound.Payload["user"]?["id"]),
-        _ => SlackInbound.StringOf(inbound.Payload["event"]?["user"]) ?? SlackInbound.StringOf(inbound.Payload["event"]?["user"]?["id"]),
-    };
+    private static string? UserOf(SlackInbound inbound) => inbound.UserId;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} without a team id: ignored")]
     private static partial void LogNoTeam(ILogger logger, SlackInboundKind kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: {EventType}; installation removed: {Removed}")]
-    private static partial void LogUninstalled(ILogger logger, string teamId, string eventType, bool removed);
+    private static partial void LogUninstalled(ILogger logger, string teamId, string? eventType, bool removed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {RawType}: nothing to do")]
     private static partial void LogIgnored(ILogger logger, string? rawType);

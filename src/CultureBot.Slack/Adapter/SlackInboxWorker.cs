@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.WebApi;
@@ -76,14 +75,7 @@ public sealed partial class SlackInboxWorker(
     /// (a <c>user</c> that is a string, an <c>event</c> that is not an object), and a throw here would stop the whole
     /// batch before any item's own error handling.
     /// </summary>
-    internal static string UserOf(WorkItem item, SlackInbound? inbound) =>
-        (inbound?.Payload is { } payload
-            ? SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(Field(payload["user"], "id")) ?? SlackInbound.StringOf(Field(payload["event"], "user"))
-            : null)
-        ?? $"item:{item.Id}";
-
-    /// <summary>A field of a JSON object; null when the node is absent or not an object.</summary>
-    private static JsonNode? Field(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
+    internal static string UserOf(WorkItem item, SlackInbound? inbound) => inbound?.UserId ?? $"item:{item.Id}";
 
     /// <summary>Claims and processes one batch. Returns how many items it took.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

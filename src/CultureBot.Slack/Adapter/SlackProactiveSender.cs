@@ -5,6 +5,7 @@ using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Localization;
 using CultureBot.Slack.Installations;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 
 namespace CultureBot.Slack.Adapter;
@@ -35,14 +36,14 @@ public sealed class SlackProactiveSender(SlackWorkspaces workspaces, SlackWebApi
                 return Outcome(open);
             }
 
-            channel = open.Body?["channel"]?["id"]?.GetValue<string>() ?? channel;
+            channel = open.Read<SlackConversationOpenResponse>()?.Channel?.Id ?? channel;
         }
 
         var body = SlackMessages.Render(cards, message, Locales.Resolve(reference.Locale));
         body["channel"] = channel;
         var posted = await api.PostMessageAsync(workspace.BotToken, workspace.TeamId, body, cancellationToken);
-        return posted.Ok && posted.Body?["ts"]?.GetValue<string>() is { } ts
-            ? new DeliveryResult(DeliveryOutcome.Sent, MessageId: MessageId(posted.Body?["channel"]?.GetValue<string>() ?? channel, ts))
+        return posted.Ok && posted.Read<SlackPostMessageResponse>() is { Ts: { } ts } sent
+            ? new DeliveryResult(DeliveryOutcome.Sent, MessageId: MessageId(sent.Channel ?? channel, ts))
             : Outcome(posted);
     }
 

@@ -4,6 +4,7 @@ using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -35,11 +36,11 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
         _logger = logger;
     }
 
-    private JsonObject Payload => _inbound.Payload;
+    /// <summary>Where a command or a click is answered.</summary>
+    private Uri? ResponseUrl =>
+        Uri.TryCreate(_inbound.Typed switch { SlackSlashCommand command => command.ResponseUrl, SlackBlockActions click => click.ResponseUrl, _ => null }, UriKind.Absolute, out var url) ? url : null;
 
-    private Uri? ResponseUrl => Uri.TryCreate(Str(Payload["response_url"]), UriKind.Absolute, out var url) ? url : null;
-
-    private bool FromEphemeral => Payload["container"]?["is_ephemeral"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    private bool FromEphemeral => _inbound.Typed is SlackBlockActions { Container.IsEphemeral: true };
 
     public async Task<string?> SendAsync(BotMessage message, CancellationToken cancellationToken)
     {
@@ -64,7 +65,7 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
         }
 
         var result = await _api.PostMessageAsync(_workspace.BotToken, _workspace.TeamId, body, cancellationToken);
-        return Check("chat.postMessage", result) ? Str(result.Body?["ts"]) : null;
+        return Check("chat.postMessage", result) ? result.Read<SlackPostMessageResponse>()?.Ts : null;
     }
 
     public async Task UpdateActionSourceAsync(BotMessage message, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
             return;
         }
 
-        if (_turn.Kind == TurnKind.Action && Str(Payload["container"]?["message_ts"]) is { } ts && Str(Payload["container"]?["channel_id"]) is { } channel)
+        if (_turn.Kind == TurnKind.Action && _inbound.Typed is SlackBlockActions { Container: { MessageTs: { } ts, ChannelId: { } channel } })
         {
             var body = Render(message);
             body["channel"] = channel;
@@ -123,17 +124,14 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
         }
 
         var open = await _api.OpenConversationAsync(_workspace.BotToken, _workspace.TeamId, user, cancellationToken);
-        _directMessage = Check("conversations.open", open) ? Str(open.Body?["channel"]?["id"]) : null;
+        _directMessage = Check("conversations.open", open) ? open.Read<SlackConversationOpenResponse>()?.Channel?.Id : null;
         return _directMessage;
     }
 
     /// <summary>A mention in a channel is answered in its thread, so that the bot does not flood the channel.</summary>
     private string? ThreadOf() =>
-        _inbound.Kind == SlackInboundKind.Event
-        && Payload["event"] is JsonObject ev
-        && Str(ev["type"]) == "app_mention"
-        && _turn.Conversation.Kind != ConversationKind.Personal
-            ? Str(ev["thread_ts"]) ?? Str(ev["ts"])
+        _inbound.Typed is SlackEventCallback { Event: SlackAppMentionEvent mention } && _turn.Conversation.Kind != ConversationKind.Personal
+            ? mention.ThreadTs ?? mention.Ts
             : null;
 
     /// <summary>True when the call succeeded; false (logged) when the conversation is unreachable; throws otherwise.</summary>
@@ -152,8 +150,6 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
 
         throw new SlackApiException(method, result);
     }
-
-    private static string? Str(JsonNode? node) => SlackInbound.StringOf(node);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method}: conversation unreachable ({Error}); nothing to retry")]
     private static partial void LogUnreachable(ILogger logger, string method, string? error);

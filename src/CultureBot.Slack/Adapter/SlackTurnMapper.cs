@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Slack.Inbound;
+using CultureBot.Slack.Schema;
 
 namespace CultureBot.Slack.Adapter;
 
@@ -27,13 +28,12 @@ public static partial class SlackTurnMapper
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(context);
-        var payload = inbound.Payload;
         var team = inbound.TeamId ?? string.Empty;
-        return inbound.Kind switch
+        return inbound.Typed switch
         {
-            SlackInboundKind.Command => FromCommand(payload, team, context),
-            SlackInboundKind.Interaction => FromInteraction(payload, team, context),
-            _ => FromEvent(payload, team, context),
+            SlackSlashCommand command => FromCommand(command, team, inbound.UserId, context),
+            SlackInteraction interaction => FromInteraction(interaction, team, inbound.UserId, context),
+            var body => FromEvent(body as SlackEventCallback, team, inbound.UserId, context),
         };
     }
 
@@ -46,73 +46,69 @@ public static partial class SlackTurnMapper
         _ => channelId is { Length: > 0 } && channelId[0] == 'D' ? ConversationKind.Personal : ConversationKind.Channel,
     };
 
-    private static Turn FromCommand(JsonObject payload, string team, Context context)
+    private static Turn FromCommand(SlackSlashCommand command, string team, string? user, Context context)
     {
-        var user = Str(payload["user_id"]);
-        var text = Unescape(Str(payload["text"]) ?? string.Empty).Trim();
-        return Build(TurnKind.Message, team, Str(payload["channel_id"]), null, user, Str(payload["user_name"]), context, "slash_command") with
+        var text = Unescape(command.Text ?? string.Empty).Trim();
+        return Build(TurnKind.Message, team, command.ChannelId, null, user, command.UserName, context, "slash_command") with
         {
             // A bare "/culturebot" asks what the bot can do.
             Text = text.Length == 0 ? "help" : text,
-            Mentions = MentionsIn(Str(payload["text"]), context.BotUserId),
-            InboundId = Str(payload["trigger_id"]),
+            Mentions = MentionsIn(command.Text, context.BotUserId),
+            InboundId = command.TriggerId,
         };
     }
 
-    private static Turn FromInteraction(JsonObject payload, string team, Context context)
+    private static Turn FromInteraction(SlackInteraction interaction, string team, string? user, Context context)
     {
-        var type = Str(payload["type"]);
-        var user = Str(payload["user"]?["id"]);
-        var name = Str(payload["user"]?["name"]);
-        var channel = Str(payload["channel"]?["id"]) ?? Str(payload["container"]?["channel_id"]);
-        var turn = Build(TurnKind.Other, team, channel, null, user, name, context, type);
+        var click = interaction as SlackBlockActions;
+        var channel = click?.Channel?.Id ?? click?.Container?.ChannelId;
+        var turn = Build(TurnKind.Other, team, channel, null, user, interaction.User?.Name, context, interaction.Type);
 
-        if (type == "block_actions" && payload["actions"] is JsonArray { Count: > 0 } actions && actions[0] is JsonObject action)
+        switch (interaction)
         {
-            var (verb, data) = ReadAction(action);
+            case SlackBlockActions { Actions: [{ } action, ..] } actions:
+                var (verb, data) = ReadAction(action);
 
-            // Inputs in the same message (a form) arrive in state.values, as Teams sends Input.* values with the submit.
-            foreach (var (field, value) in ReadState(payload["state"]))
-            {
-                data.TryAdd(field, value?.DeepClone());
-            }
+                // Inputs in the same message (a form) arrive in state.values, as Teams sends Input.* values with the submit.
+                foreach (var (field, value) in ReadState(actions.State))
+                {
+                    data.TryAdd(field, value?.DeepClone());
+                }
 
-            return turn with { Kind = TurnKind.Action, ActionVerb = verb, ActionData = data, InboundId = Str(action["action_ts"]) };
+                return turn with { Kind = TurnKind.Action, ActionVerb = verb, ActionData = data, InboundId = action.ActionTs };
+
+            case SlackViewSubmission { View: { } view }:
+                return turn with { Kind = TurnKind.Action, ActionVerb = view.CallbackId, ActionData = ReadState(view.State) };
+
+            default:
+                return turn;
         }
-
-        if (type == "view_submission" && payload["view"] is JsonObject view)
-        {
-            return turn with { Kind = TurnKind.Action, ActionVerb = Str(view["callback_id"]), ActionData = ReadState(view["state"]) };
-        }
-
-        return turn;
     }
 
-    private static Turn FromEvent(JsonObject payload, string team, Context context)
+    private static Turn FromEvent(SlackEventCallback? callback, string team, string? user, Context context)
     {
-        var ev = payload["event"] as JsonObject ?? [];
-        var type = Str(ev["type"]);
-        var channel = Str(ev["channel"]);
-        var user = Str(ev["user"]) ?? Str((ev["user"] as JsonObject)?["id"]);
-        var turn = Build(TurnKind.Other, team, channel, Str(ev["channel_type"]), user, null, context, type) with { InboundId = Str(payload["event_id"]) };
+        var ev = callback?.Event;
+        var turn = Build(TurnKind.Other, team, ev?.Channel, ev?.ChannelType, user, null, context, ev?.Type) with { InboundId = callback?.EventId };
 
-        switch (type)
+        switch (ev)
         {
-            case "app_mention":
-            case "message" when Str(ev["channel_type"]) == "im" && IsFromPerson(ev, context.BotUserId):
-                return turn with { Kind = TurnKind.Message, Text = CleanText(Str(ev["text"]), context.BotUserId), Mentions = MentionsIn(Str(ev["text"]), context.BotUserId) };
+            case SlackAppMentionEvent mention:
+                return turn with { Kind = TurnKind.Message, Text = CleanText(mention.Text, context.BotUserId), Mentions = MentionsIn(mention.Text, context.BotUserId) };
 
-            case "member_joined_channel" when user is not null && user == context.BotUserId:
+            case SlackMessageEvent { ChannelType: "im" } message when IsFromPerson(message, context.BotUserId):
+                return turn with { Kind = TurnKind.Message, Text = CleanText(message.Text, context.BotUserId), Mentions = MentionsIn(message.Text, context.BotUserId) };
+
+            case SlackMemberJoinedChannelEvent when user is not null && user == context.BotUserId:
                 return turn with { Kind = TurnKind.ConversationStarted };
 
-            case "member_joined_channel" when user is not null:
+            case SlackMemberJoinedChannelEvent when user is not null:
                 return turn with { Kind = TurnKind.MembersAdded, Members = [new BotUser(user, null)] };
 
-            case "team_join" when user is not null:
+            case SlackTeamJoinEvent { User: { } member } when user is not null:
                 // A new member of the workspace; the adapter opens the direct message this turn lives in.
-                return turn with { Kind = TurnKind.MembersAdded, Members = [new BotUser(user, Str((ev["user"] as JsonObject)?["real_name"]))] };
+                return turn with { Kind = TurnKind.MembersAdded, Members = [new BotUser(user, member.RealName)] };
 
-            case "app_home_opened" when Str(ev["tab"]) == "messages":
+            case SlackAppHomeOpenedEvent { Tab: "messages" }:
                 // The first visit to the bot's Messages tab is its install moment in a direct message.
                 return turn with { Kind = TurnKind.ConversationStarted };
 
@@ -140,15 +136,15 @@ public static partial class SlackTurnMapper
         };
 
     /// <summary>A person's message, not the bot's own nor an edit, deletion or other subtype.</summary>
-    private static bool IsFromPerson(JsonObject ev, string? botUserId) =>
-        Str(ev["bot_id"]) is null && Str(ev["subtype"]) is null && Str(ev["user"]) is { } user && user != botUserId;
+    private static bool IsFromPerson(SlackMessageEvent message, string? botUserId) =>
+        message.BotId is null && message.Subtype is null && message.User is { IdOnly: true, Id: { } user } && user != botUserId;
 
-    private static (string? Verb, JsonObject Data) ReadAction(JsonObject action)
+    private static (string? Verb, JsonObject Data) ReadAction(SlackBlockAction action)
     {
-        var actionId = Str(action["action_id"]) ?? string.Empty;
+        var actionId = action.ActionId ?? string.Empty;
         var separator = actionId.IndexOf(':', StringComparison.Ordinal);
         var verb = separator < 0 ? actionId : actionId[..separator];
-        var argument = Str(action["value"]) ?? Str((action["selected_option"] as JsonObject)?["value"]) ?? (separator < 0 ? null : actionId[(separator + 1)..]);
+        var argument = action.Value ?? action.SelectedOption?.Value ?? (separator < 0 ? null : actionId[(separator + 1)..]);
         var data = new JsonObject();
         if (argument is not null)
         {
@@ -156,7 +152,7 @@ public static partial class SlackTurnMapper
             data["answer"] = argument;
         }
 
-        var block = (Str(action["block_id"]) ?? string.Empty).Split(':', 3);
+        var block = (action.BlockId ?? string.Empty).Split(':', 3);
         if (block.Length == 3)
         {
             data["session"] = block[1];
@@ -166,19 +162,15 @@ public static partial class SlackTurnMapper
         return (verb.Length == 0 ? null : verb, data);
     }
 
-    private static JsonObject ReadState(JsonNode? state)
+    private static JsonObject ReadState(SlackViewState? state)
     {
         // state.values: block_id → action_id → { type, value | selected_option }. Flattened to action_id → value.
         var data = new JsonObject();
-        if ((state as JsonObject)?["values"] is JsonObject blocks)
+        foreach (var (_, inputs) in state?.Values ?? [])
         {
-            foreach (var (_, actions) in blocks)
+            foreach (var (actionId, input) in inputs ?? [])
             {
-                foreach (var (actionId, input) in actions as JsonObject ?? [])
-                {
-                    var fields = input as JsonObject;
-                    data[actionId] = Str(fields?["value"]) ?? Str((fields?["selected_option"] as JsonObject)?["value"]);
-                }
+                data[actionId] = input?.Value ?? input?.SelectedOption?.Value;
             }
         }
 
@@ -215,6 +207,4 @@ public static partial class SlackTurnMapper
     /// <summary>Without a known bot id, any leading mention is taken to be the bot's (app_mention always starts with it).</summary>
     [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex AnyMention();
-
-    private static string? Str(JsonNode? node) => SlackInbound.StringOf(node);
 }

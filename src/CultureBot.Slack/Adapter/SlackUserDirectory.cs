@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using CultureBot.Core.Localization;
 using CultureBot.Slack.Installations;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 
 namespace CultureBot.Slack.Adapter;
@@ -53,10 +54,8 @@ public sealed class SlackUserDirectory(SlackWebApiClient api, TimeProvider clock
 
     private SlackUserProfile Remember(string key, SlackApiResult info)
     {
-        var user = info.Ok ? info.Body?["user"] : null;
-        var profile = new SlackUserProfile(
-            Locales.Resolve(user?["locale"]?.GetValue<string>()),
-            user?["tz"]?.GetValue<string>());
+        var user = info.Ok ? info.Read<SlackUserInfoResponse>()?.User : null;
+        var profile = new SlackUserProfile(Locales.Resolve(user?.Locale), user?.Tz);
         if (info.Ok)
         {
             _cache[key] = (profile, clock.GetUtcNow() + CacheFor);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CultureBot.Slack.Schema;
 
 namespace CultureBot.Slack.Inbound;
 
@@ -15,18 +16,50 @@ public enum SlackInboundKind
     Interaction,
 }
 
-/// <summary>One verified inbound payload, as queued for the worker.</summary>
+/// <summary>
+/// One verified inbound payload, as queued for the worker. The payload is kept as Slack sent it (that JSON is what the
+/// queue stores, in the same form as ever); <see cref="Typed"/> reads it through the schema, once, on first use.
+/// </summary>
 public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
 {
+    private readonly SlackInboundKind _kind = Kind;
+    private readonly JsonObject _payload = Payload;
+    private SlackPayload? _typed;
+
+    public SlackInboundKind Kind
+    {
+        get => _kind;
+        init => (_kind, _typed) = (value, null);
+    }
+
+    /// <summary>The payload as Slack sent it. Change it before reading <see cref="Typed"/>, not after: the typed view is read once.</summary>
+    public JsonObject Payload
+    {
+        get => _payload;
+        init => (_payload, _typed) = (value, null);
+    }
+
     /// <summary>When the bot stored it: the moment that counts (a quiz answer clicked before the bell), however long it waited in the queue.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>
+    /// The payload read through the schema: a <see cref="SlackSlashCommand"/>, a <see cref="SlackInteraction"/> or a
+    /// <see cref="SlackEventsApiBody"/>, each as the record its <c>type</c> picks. Never throws, whatever the payload holds.
+    /// </summary>
+    public SlackPayload Typed => _typed ??= Kind switch
+    {
+        SlackInboundKind.Command => SlackJson.Read<SlackSlashCommand>(Payload),
+        SlackInboundKind.Interaction => SlackTypes.Interactions.Read(Payload),
+        _ => SlackTypes.EventsApi.Read(Payload),
+    };
 
     /// <summary>Fields the mapping reads as objects, whichever kind of payload carries them.</summary>
     private static readonly string[] ObjectFields = ["user", "team", "channel", "container", "view", "state", "event", "message"];
 
     /// <summary>
-    /// Null when the payload has the shape the worker reads; otherwise what is wrong. A <c>user</c> that is a string or
-    /// an <c>actions[0]</c> that is not an object is malformed: refused at the door, never queued for the worker.
+    /// Null when the payload has the shape Slack sends; otherwise what is wrong. A <c>user</c> that is a string or an
+    /// <c>actions[0]</c> that is not an object is malformed: refused at the door, never queued for the worker. Checked on
+    /// the JSON itself, because the typed view reads a field of the wrong kind as absent and so cannot tell.
     /// </summary>
     public string? Problem()
     {
@@ -56,20 +89,46 @@ public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
         return null;
     }
 
-    public string? TeamId =>
-        StringOf(Payload["team_id"]) ?? StringOf(Payload["team"]?["id"]) ?? StringOf(Payload["user"]?["team_id"]) ?? StringOf(Payload["view"]?["team_id"]);
+    /// <summary>The workspace: a command's <c>team_id</c>; an interaction's team, else its user's or its view's; an event body's <c>team_id</c>.</summary>
+    public string? TeamId => Typed switch
+    {
+        SlackSlashCommand command => command.TeamId,
+        SlackInteraction interaction => interaction.Team?.Id ?? interaction.User?.TeamId ?? interaction.View?.TeamId,
+        SlackEventsApiBody body => body.TeamId,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The person the payload is from: who typed the command, who clicked, whom the event is about. A <c>user</c> may be
+    /// an id or an object, wherever it is.
+    /// </summary>
+    public string? UserId => Typed switch
+    {
+        SlackSlashCommand command => command.UserId,
+        SlackInteraction interaction => interaction.User?.Id,
+        SlackEventCallback callback => callback.Event?.User?.Id,
+        _ => null,
+    };
 
     /// <summary>
     /// The id that makes a retry recognisable: the event id; for an interaction, the action's timestamp and
     /// the user; for a command, its trigger id (Socket Mode redelivers what was not acknowledged).
     /// </summary>
-    public string? DedupeKey => Kind switch
+    public string? DedupeKey => Typed switch
     {
-        SlackInboundKind.Event => StringOf(Payload["event_id"]),
-        SlackInboundKind.Interaction when Payload["actions"] is JsonArray { Count: > 0 } actions && StringOf(actions[0]?["action_ts"]) is { } ts =>
-            $"action:{StringOf(Payload["user"]?["id"])}:{ts}",
-        _ => StringOf(Payload["trigger_id"]) is { } trigger ? $"trigger:{trigger}" : null,
+        SlackEventCallback callback => callback.EventId,
+        SlackEventsApiBody => null,
+        SlackBlockActions { Actions: [{ ActionTs: { } ts }, ..] } click => $"action:{click.User?.Id}:{ts}",
+        SlackInteraction interaction => interaction.TriggerId is { } trigger ? $"trigger:{trigger}" : null,
+        SlackSlashCommand command => command.TriggerId is { } trigger ? $"trigger:{trigger}" : null,
+        _ => null,
     };
+
+    /// <summary>Equal when of the same kind, the same payload object, received at the same time (the typed view follows from those).</summary>
+    public bool Equals(SlackInbound? other) =>
+        other is not null && Kind == other.Kind && ReferenceEquals(Payload, other.Payload) && ReceivedAt == other.ReceivedAt;
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Payload, ReceivedAt);
 
     public string Serialize() => new JsonObject
     {

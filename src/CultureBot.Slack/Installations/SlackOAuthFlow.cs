@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Installations;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -77,16 +78,16 @@ public sealed partial class SlackOAuthFlow(
         }
 
         var access = await api.OAuthAccessAsync(options.Value.ClientId!, options.Value.ClientSecret!, code, redirectUri, cancellationToken);
-        var body = access.Body;
-        var teamId = body?["team"]?["id"]?.GetValue<string>();
-        var token = body?["access_token"]?.GetValue<string>();
+        var body = access.Read<SlackOAuthAccessResponse>();
+        var teamId = body?.Team?.Id;
+        var token = body?.AccessToken;
         if (!access.Ok || teamId is null || token is null)
         {
             LogExchangeFailed(logger, access.Error);
             return new SlackInstallResult(null, null, access.Error ?? "no_token");
         }
 
-        var teamName = body?["team"]?["name"]?.GetValue<string>();
+        var teamName = body?.Team?.Name;
         if (!organizations.Admit(Platforms.Slack, teamId, "a Slack install"))
         {
             // Not stored, and given back: the workspace keeps no working token of this deployment.
@@ -99,7 +100,7 @@ public sealed partial class SlackOAuthFlow(
             return new SlackInstallResult(teamId, teamName, NotAllowed);
         }
 
-        await workspaces.SaveAsync(teamId, token, body?["bot_user_id"]?.GetValue<string>(), cancellationToken);
+        await workspaces.SaveAsync(teamId, token, body?.BotUserId, cancellationToken);
         LogInstalled(logger, teamId);
         return new SlackInstallResult(teamId, teamName, null);
     }

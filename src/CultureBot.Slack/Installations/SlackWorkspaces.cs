@@ -1,5 +1,6 @@
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Installations;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
@@ -86,7 +87,8 @@ public sealed partial class SlackWorkspaces(
             return new SlackWorkspace(string.Empty, token, null);
         }
 
-        _configured = new SlackWorkspace(test.Body?["team_id"]?.GetValue<string>() ?? string.Empty, token, test.Body?["user_id"]?.GetValue<string>());
+        var whose = test.Read<SlackAuthTestResponse>();
+        _configured = new SlackWorkspace(whose?.TeamId ?? string.Empty, token, whose?.UserId);
         return _configured;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Slack.Inbound;
+using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -82,7 +83,7 @@ public sealed partial class SlackSocketModeClient(
     internal async Task<bool> RunConnectionAsync(CancellationToken cancellationToken)
     {
         var open = await api.OpenSocketConnectionAsync(options.Value.AppToken!, cancellationToken);
-        if (!open.Ok || open.Body?["url"]?.GetValue<string>() is not { } url)
+        if (!open.Ok || open.Read<SlackConnectionOpenResponse>()?.Url is not { } url)
         {
             throw new SlackApiException("apps.connections.open", open);
         }
@@ -97,24 +98,24 @@ public sealed partial class SlackSocketModeClient(
                 break;
             }
 
-            var envelope = StrictJson.ParseNode(Encoding.UTF8.GetBytes(message), out _) as JsonObject;
+            var json = StrictJson.ParseNode(Encoding.UTF8.GetBytes(message), out _) as JsonObject;
 
-            switch (SlackInbound.StringOf(envelope?["type"]))
+            switch (json is null ? null : SlackTypes.SocketMode.Read(json))
             {
-                case "hello":
+                case SlackSocketHello:
                     greeted = true;
                     LogHello(logger);
                     break;
-                case "disconnect":
+                case SlackSocketDisconnect disconnect:
                     // Slack asks for a new connection (refresh_requested, warning, link_disabled): open one.
-                    LogDisconnect(logger, SlackInbound.StringOf(envelope?["reason"]));
+                    LogDisconnect(logger, disconnect.Reason);
                     await CloseQuietlyAsync(socket);
                     return greeted;
-                case { } type when KindOf(type) is { } kind && SlackInbound.StringOf(envelope!["envelope_id"]) is { } envelopeId && envelope["payload"] is JsonObject payload:
+                case SlackSocketEnvelope { EnvelopeId: { } envelopeId, Payload: { } payload } envelope when KindOf(envelope.Type) is { } kind:
                     // Stored first, acknowledged second: a crash in between means Slack sends it again, not that it is lost.
                     // A malformed payload is acknowledged (Slack would only send it again) and logged, never queued;
                     // a workspace not allowed here is acknowledged and never stored nor handled.
-                    var inbound = new SlackInbound(kind, (JsonObject)payload.DeepClone());
+                    var inbound = new SlackInbound(kind, payload);
                     if (inbound.Problem() is { } problem)
                     {
                         LogMalformed(logger, kind, problem);
@@ -136,11 +137,11 @@ public sealed partial class SlackSocketModeClient(
         return greeted;
     }
 
-    private static SlackInboundKind? KindOf(string type) => type switch
+    private static SlackInboundKind? KindOf(string? type) => type switch
     {
-        "events_api" => SlackInboundKind.Event,
-        "slash_commands" => SlackInboundKind.Command,
-        "interactive" => SlackInboundKind.Interaction,
+        SlackSocketEnvelope.EventsApi => SlackInboundKind.Event,
+        SlackSocketEnvelope.SlashCommands => SlackInboundKind.Command,
+        SlackSocketEnvelope.Interactive => SlackInboundKind.Interaction,
         _ => null,
     };
 

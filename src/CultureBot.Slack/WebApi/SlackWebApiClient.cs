@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CultureBot.Slack.Schema;
 using Microsoft.Extensions.Options;
 
 namespace CultureBot.Slack.WebApi;
@@ -174,8 +175,9 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
                 return new SlackApiResult(false, $"http_{(int)response.StatusCode}", answer, attempt);
             }
 
-            var ok = answer["ok"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-            return new SlackApiResult(ok, ok ? null : answer["error"]?.GetValue<string>() ?? "unknown_error", answer, attempt);
+            var status = SlackJson.Read<SlackApiResponse>(answer);
+            var ok = status.Ok == true;
+            return new SlackApiResult(ok, ok ? null : status.Error ?? "unknown_error", answer, attempt);
         }
     }
 }

@@ -37,16 +37,16 @@ public sealed class SlackInboxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_payload_whose_user_is_a_string_holds_no_genuine_command_and_is_set_aside_after_its_attempts()
+    public async Task A_payload_that_fails_every_time_holds_no_genuine_command_and_is_set_aside_after_its_attempts()
     {
-        // Stored as an older door let it in: signed, but its user is a string, not an object.
-        var poison = new SlackInbound(SlackInboundKind.Interaction, new JsonObject
+        // A mention whose every answer Slack refuses with an error worth retrying: it fails on each attempt.
+        _slack.Refuse("chat.postMessage", "internal_error");
+        var poison = new SlackInbound(SlackInboundKind.Event, new JsonObject
         {
-            ["type"] = "block_actions",
-            ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
-            ["user"] = "U0STRING001",
-            ["response_url"] = _slack.ResponseUrl("poison"),
-            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "persona:gerard", ["value"] = "gerard", ["action_ts"] = "1724319999.000001" }),
+            ["type"] = "event_callback",
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["event_id"] = "Ev0POISON01",
+            ["event"] = new JsonObject { ["type"] = "app_mention", ["user"] = "U0POISON01", ["channel"] = "C0POISON01", ["ts"] = "1724319999.000001", ["text"] = $"<@{FakeSlackApi.BotUserId}> about" },
         }) { ReceivedAt = _clock.GetUtcNow() };
         var queue = _host.Services.GetRequiredService<IWorkQueue>();
         var admin = _host.Services.GetRequiredService<IQueueAdmin>();
@@ -68,8 +68,26 @@ public sealed class SlackInboxTests : IDisposable
 
         var setAside = Assert.Single(await admin.ListSetAsideAsync(SlackInboundQueue.QueueName, CancellationToken.None));
         Assert.Equal((poisonId, SlackInboxWorker.MaxAttempts), (setAside.Id, setAside.Attempts));
-        Assert.False(string.IsNullOrWhiteSpace(setAside.Error));
-        Assert.Empty(_slack.Calls("hooks/poison"));
+        Assert.Contains("internal_error", setAside.Error, StringComparison.Ordinal);
+        Assert.Equal(SlackInboxWorker.MaxAttempts, _slack.Calls("chat.postMessage").Count(c => c["channel"]?.GetValue<string>() == "C0POISON01"));
+    }
+
+    [Fact]
+    public async Task A_click_stored_by_the_previous_version_with_a_string_user_is_answered()
+    {
+        // The queue's stored form, written by the previous version (an older door let a string user in): read and answered, not thrown on.
+        var stored = $$$"""
+            {"kind":"Interaction","received":"{{{_clock.GetUtcNow():O}}}","payload":{"type":"block_actions","team":{"id":"{{{FakeSlackApi.TeamId}}}"},"user":"U0STRING001",
+             "container":{"type":"message","is_ephemeral":true},"response_url":"{{{_slack.ResponseUrl("string-user")}}}","actions":[{"action_id":"about","action_ts":"1724319999.000001"}]}}
+            """;
+        var queue = _host.Services.GetRequiredService<IWorkQueue>();
+        var admin = _host.Services.GetRequiredService<IQueueAdmin>();
+        await queue.EnqueueAsync(SlackInboundQueue.QueueName, stored, _clock.GetUtcNow(), CancellationToken.None);
+
+        await FakeClockWait.UntilAsync(
+            _clock, () => _slack.Calls("hooks/string-user").Count > 0 ? "answered" : null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50), 600, () => "The stored click was never answered");
+
+        Assert.Empty(await admin.ListSetAsideAsync(SlackInboundQueue.QueueName, CancellationToken.None));
     }
 
     private static async Task<bool> IsSetAsideAsync(IQueueAdmin admin, long id) =>
