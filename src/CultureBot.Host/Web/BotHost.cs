@@ -3,10 +3,8 @@ using CultureBot.Content;
 using CultureBot.Core.Bot;
 using CultureBot.Content.Verbatims;
 using CultureBot.Core.Delivery;
+using CultureBot.Core.Features;
 using CultureBot.Core.Digests;
-using CultureBot.Core.Features.Digests;
-using CultureBot.Core.Features.Help;
-using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
 using CultureBot.Host.Access;
@@ -15,9 +13,6 @@ using CultureBot.Host.Onboarding;
 using CultureBot.Host.Quiz;
 using CultureBot.Host.Scheduling;
 using CultureBot.Host.Testing;
-using CultureBot.Core.Features.Quiz;
-using CultureBot.Core.Features.Committees;
-using CultureBot.Core.Features.Onboarding;
 using CultureBot.Core.Onboarding;
 using CultureBot.Llm;
 using CultureBot.Slack;
@@ -106,7 +101,13 @@ public static class BotHost
         services.AddSingleton<OnboardingScheduler>();
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => (testClockStart is not null ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
+        services.AddCultureBotFeatures(routes =>
+        {
+            if (testClockStart is not null)
+            {
+                routes.MapTestClock();
+            }
+        });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<QueueHealthCheck>(QueueHealthCheck.Name);
         services.AddHostedService<StartupReport>();
