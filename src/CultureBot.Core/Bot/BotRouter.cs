@@ -44,6 +44,13 @@ public sealed class BotRouter
     /// <summary>The command names a help card can list, in registration order.</summary>
     public IEnumerable<string> CommandNames { get; }
 
+    /// <summary>The questions asked in words, by route name, in registration order.</summary>
+    public IEnumerable<string> QuestionNames => _questions.Select(q => q.Route.Name).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The words (folded) that run each command in <paramref name="language"/>; words given in code count in every language.</summary>
+    public IEnumerable<(string Route, string Words)> CommandWords(string language) =>
+        _commands.Where(c => c.Language is null || c.Language == language).Select(c => (c.Route.Name, c.FoldedAlias));
+
     /// <summary>Runs the matching route(s). Returns the names of the routes that ran (empty when none matched).</summary>
     public async Task<IReadOnlyList<string>> DispatchAsync(TurnContext context, CancellationToken cancellationToken)
     {
