@@ -178,22 +178,27 @@ public sealed class CardCatalog
         }
     }
 
+    /// <summary>The language files <c>strings/&lt;lang&gt;.json</c>: UI strings, and the <c>commands</c> and <c>questions</c> people type.</summary>
     private static StringTable LoadStrings(string directory)
     {
         var tables = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        var words = new Dictionary<string, LanguageWords>(StringComparer.OrdinalIgnoreCase);
         if (Directory.Exists(directory))
         {
             foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
             {
+                var language = Path.GetFileNameWithoutExtension(file);
                 try
                 {
-                    var table = JsonSerializer.Deserialize(File.ReadAllText(file), CardsJsonContext.Default.DictionaryStringString)
-                        ?? throw new CardCatalogException($"{file}: the string table is null.");
-                    tables[Path.GetFileNameWithoutExtension(file)] = table;
+                    (tables[language], words[language]) = ReadLanguageFile(File.ReadAllText(file));
                 }
                 catch (JsonException e)
                 {
                     throw new CardCatalogException($"{file}: line {(e.LineNumber ?? 0) + 1}: broken JSON or a non-string value: {e.Message}", e);
+                }
+                catch (FormatException e)
+                {
+                    throw new CardCatalogException($"{file}: {e.Message}", e);
                 }
             }
         }
@@ -203,6 +208,65 @@ public sealed class CardCatalog
             throw new CardCatalogException($"{Path.Combine(directory, "en.json")} is missing: English is the fallback for every UI string.");
         }
 
-        return new StringTable(tables);
+        return new StringTable(tables, words);
+    }
+
+    /// <summary>Names of the word lists in a language file; every other member is a UI string.</summary>
+    private const string CommandsMember = "commands";
+    private const string QuestionsMember = "questions";
+
+    private static (Dictionary<string, string> Strings, LanguageWords Words) ReadLanguageFile(string json)
+    {
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var document = JsonDocument.Parse(json, options);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("a language file is a JSON object.");
+        }
+
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, IReadOnlyList<string>> commands = new Dictionary<string, IReadOnlyList<string>>();
+        IReadOnlyDictionary<string, IReadOnlyList<string>> questions = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var member in document.RootElement.EnumerateObject())
+        {
+            switch (member.Name)
+            {
+                case CommandsMember:
+                    commands = WordLists(member);
+                    break;
+                case QuestionsMember:
+                    questions = WordLists(member);
+                    break;
+                case var key when member.Value.ValueKind == JsonValueKind.String:
+                    strings[key] = member.Value.GetString()!;
+                    break;
+                default:
+                    throw new FormatException($"the UI string '{member.Name}' is not a string.");
+            }
+        }
+
+        return (strings, new LanguageWords(commands, questions));
+    }
+
+    /// <summary><c>{"route": ["words", …]}</c>.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> WordLists(JsonProperty member)
+    {
+        if (member.Value.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"'{member.Name}' maps route names to lists of words.");
+        }
+
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var route in member.Value.EnumerateObject())
+        {
+            if (route.Value.ValueKind != JsonValueKind.Array || route.Value.EnumerateArray().Any(w => w.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(w.GetString())))
+            {
+                throw new FormatException($"'{member.Name}.{route.Name}' is a list of words (non-empty strings).");
+            }
+
+            lists[route.Name] = [.. route.Value.EnumerateArray().Select(w => w.GetString()!)];
+        }
+
+        return lists;
     }
 }

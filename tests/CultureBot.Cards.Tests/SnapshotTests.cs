@@ -27,9 +27,9 @@ public class SnapshotTests
         {
             foreach (var name in catalog.Names(platform))
             {
-                foreach (var culture in Locales.Supported)
+                foreach (var language in catalog.Strings.Languages)
                 {
-                    data.Add(platform, name, culture.TwoLetterISOLanguageName);
+                    data.Add(platform, name, language);
                 }
             }
         }

@@ -1,6 +1,5 @@
 using CultureBot.Cards;
 using CultureBot.Core.Conversations;
-using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Personas;
 using CultureBot.Slack.Adapter;
@@ -36,7 +35,7 @@ public class AppHomeViewTests
     {
         PeerTools.Require();
         var catalog = CardCatalog.Load(Path.Combine(PeerTools.RepoRoot, "cards"));
-        var card = WeekFeature.HomeCard(personas == 0 ? null : Pack(personas), Week47);
+        var card = PersonaOfTheWeek.HomeCard(personas == 0 ? null : Pack(personas), Week47);
         var view = SlackBotAdapter.HomeView(catalog.Render(Platforms.Slack, card, Locales.Resolve(language)));
         var path = Path.Combine(Path.GetTempPath(), $"culturebot-home-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, view.ToJsonString());
@@ -52,12 +51,12 @@ public class AppHomeViewTests
     {
         var pack = Pack(3);
 
-        var weeks = Enumerable.Range(0, 6).Select(w => WeekFeature.PersonaOfTheWeek(pack, Week47.AddDays(7 * w))!.Id).ToList();
+        var weeks = Enumerable.Range(0, 6).Select(w => PersonaOfTheWeek.Of(pack, Week47.AddDays(7 * w))!.Id).ToList();
 
         Assert.Equal(weeks[0], weeks[3]);
         Assert.Equal(3, weeks.Take(3).Distinct().Count());
-        Assert.Equal(weeks[0], WeekFeature.PersonaOfTheWeek(pack, Week47.AddDays(1))!.Id);
-        Assert.NotEqual(weeks[0], WeekFeature.PersonaOfTheWeek(pack, Week47.AddDays(5))!.Id); // the Monday after
-        Assert.Null(WeekFeature.PersonaOfTheWeek(Pack(0), Week47));
+        Assert.Equal(weeks[0], PersonaOfTheWeek.Of(pack, Week47.AddDays(1))!.Id);
+        Assert.NotEqual(weeks[0], PersonaOfTheWeek.Of(pack, Week47.AddDays(5))!.Id); // the Monday after
+        Assert.Null(PersonaOfTheWeek.Of(Pack(0), Week47));
     }
 }

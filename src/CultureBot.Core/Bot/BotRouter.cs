@@ -4,13 +4,14 @@ namespace CultureBot.Core.Bot;
 public delegate Task TurnHandler(TurnContext context, CancellationToken cancellationToken);
 
 /// <summary>
-/// Dispatches turns to named routes. Features register their routes with <c>Map…</c> extension methods
-/// on <see cref="BotRouteBuilder"/>; there is no handler base class to inherit.
+/// Dispatches turns to named routes. Features declare their routes on <see cref="BotRouteBuilder"/>
+/// (<see cref="BotRouteBuilder.MapFeature{TFeature}"/>); there is no handler base class to inherit. Route names are
+/// language-free (logs, button verbs); the words that reach them come from the language files.
 /// </summary>
 public sealed class BotRouter
 {
     private readonly IReadOnlyList<CommandRoute> _commands;
-    private readonly IReadOnlyList<PatternRoute> _patterns;
+    private readonly IReadOnlyList<QuestionRoute> _questions;
     private readonly IReadOnlyDictionary<string, Route> _actions;
     private readonly IReadOnlyList<Route> _conversationStarted;
     private readonly IReadOnlyList<Route> _membersAdded;
@@ -20,7 +21,7 @@ public sealed class BotRouter
 
     internal BotRouter(
         IReadOnlyList<CommandRoute> commands,
-        IReadOnlyList<PatternRoute> patterns,
+        IReadOnlyList<QuestionRoute> questions,
         IReadOnlyDictionary<string, Route> actions,
         IReadOnlyList<Route> conversationStarted,
         IReadOnlyList<Route> membersAdded,
@@ -28,9 +29,10 @@ public sealed class BotRouter
         IReadOnlyDictionary<string, Route> events,
         Route? fallback)
     {
-        // Longest alias first, so that "quiz start" wins over "quiz".
-        _commands = [.. commands.OrderByDescending(c => c.FoldedAlias.Length)];
-        _patterns = patterns;
+        // Longest words first, so that "quiz start" wins over "quiz"; the same words side by side, in registration order.
+        _commands = [.. commands.OrderByDescending(c => c.FoldedAlias.Length).ThenBy(c => c.FoldedAlias, StringComparer.Ordinal)];
+        CommandNames = [.. commands.Select(c => c.Route.Name).Distinct(StringComparer.Ordinal)];
+        _questions = questions;
         _actions = actions;
         _conversationStarted = conversationStarted;
         _membersAdded = membersAdded;
@@ -40,7 +42,14 @@ public sealed class BotRouter
     }
 
     /// <summary>The command names a help card can list, in registration order.</summary>
-    public IEnumerable<string> CommandNames => _commands.Select(c => c.Name).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> CommandNames { get; }
+
+    /// <summary>The questions asked in words, by route name, in registration order.</summary>
+    public IEnumerable<string> QuestionNames => _questions.Select(q => q.Route.Name).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The words (folded) that run each command in <paramref name="language"/>; words given in code count in every language.</summary>
+    public IEnumerable<(string Route, string Words)> CommandWords(string language) =>
+        _commands.Where(c => c.Language is null || c.Language == language).Select(c => (c.Route.Name, c.FoldedAlias));
 
     /// <summary>Runs the matching route(s). Returns the names of the routes that ran (empty when none matched).</summary>
     public async Task<IReadOnlyList<string>> DispatchAsync(TurnContext context, CancellationToken cancellationToken)
@@ -66,19 +75,21 @@ public sealed class BotRouter
                 return [];
 
             case TurnKind.Message:
-                if (MatchCommand(turn.Text) is { } command)
+                if (MatchCommand(turn.Text, context.Culture.TwoLetterISOLanguageName) is { } command)
                 {
                     context.CommandArguments = command.Arguments;
                     return [command.Route];
                 }
 
                 var folded = TextMatching.Fold(turn.Text);
-                foreach (var pattern in _patterns)
+                // The user's language first: "verbatim de X" is a French question about X before it is an English one about "de X".
+                var language = context.Culture.TwoLetterISOLanguageName;
+                foreach (var question in _questions.Where(q => q.Language == language).Concat(_questions.Where(q => q.Language != language)))
                 {
-                    if (pattern.Pattern.Match(folded) is { Success: true } match)
+                    if (question.Pattern.Match(folded) is { Success: true } match)
                     {
                         context.CommandArguments = match.Groups["args"].Success ? match.Groups["args"].Value.Trim() : string.Empty;
-                        return [pattern.Route];
+                        return [question.Route];
                     }
                 }
 
@@ -91,7 +102,7 @@ public sealed class BotRouter
                 }
 
                 // A command is also clickable: a button whose verb names a command runs it.
-                var clickable = _commands.FirstOrDefault(c => string.Equals(c.Name, verb, StringComparison.Ordinal));
+                var clickable = _commands.FirstOrDefault(c => string.Equals(c.Route.Name, verb, StringComparison.Ordinal));
                 if (clickable is not null)
                 {
                     // Button data is client-sent: a number or an object where text is expected is read as its JSON, never thrown on.
@@ -119,7 +130,11 @@ public sealed class BotRouter
         }
     }
 
-    private (Route Route, string Arguments)? MatchCommand(string? text)
+    /// <summary>
+    /// The command whose words begin the text, the longest words first ("quiz start" before "quiz"); words that mean
+    /// two commands in two languages mean the one of the user's language.
+    /// </summary>
+    private (Route Route, string Arguments)? MatchCommand(string? text, string language)
     {
         var folded = TextMatching.Fold(text);
         if (folded.Length == 0)
@@ -127,28 +142,38 @@ public sealed class BotRouter
             return null;
         }
 
+        CommandRoute? found = null;
         foreach (var command in _commands)
         {
-            if (folded == command.FoldedAlias)
+            if (found is not null && command.FoldedAlias != found.FoldedAlias)
             {
-                return (command.Route, string.Empty);
+                break;
             }
 
-            if (folded.StartsWith(command.FoldedAlias + " ", StringComparison.Ordinal))
+            if (folded == command.FoldedAlias || folded.StartsWith(command.FoldedAlias + " ", StringComparison.Ordinal))
             {
-                // Arguments keep the user's own spelling (accents, case): they may be names.
-                var words = command.FoldedAlias.Split(' ').Length;
-                var original = (text ?? string.Empty).Trim().Split((char[]?)null, words + 1, StringSplitOptions.RemoveEmptyEntries);
-                return (command.Route, original.Length > words ? original[words].Trim() : string.Empty);
+                if (found is null || command.Language == language)
+                {
+                    found = command;
+                }
             }
         }
 
-        return null;
+        if (found is null)
+        {
+            return null;
+        }
+
+        // Arguments keep the user's own spelling (accents, case): they may be names.
+        var words = found.FoldedAlias.Split(' ').Length;
+        var original = (text ?? string.Empty).Trim().Split((char[]?)null, words + 1, StringSplitOptions.RemoveEmptyEntries);
+        return (found.Route, original.Length > words ? original[words].Trim() : string.Empty);
     }
 
     internal sealed record Route(string Name, TurnHandler Handler);
 
-    internal sealed record CommandRoute(string Name, string FoldedAlias, Route Route);
+    /// <param name="Language">The language file the words come from; null for words given in code (every language).</param>
+    internal sealed record CommandRoute(string FoldedAlias, string? Language, Route Route);
 
-    internal sealed record PatternRoute(System.Text.RegularExpressions.Regex Pattern, Route Route);
+    internal sealed record QuestionRoute(System.Text.RegularExpressions.Regex Pattern, string Language, Route Route);
 }

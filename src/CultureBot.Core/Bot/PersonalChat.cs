@@ -1,10 +1,9 @@
 using CultureBot.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Bot;
 
 /// <summary>Where to write to one person alone, from any conversation they are in.</summary>
-public static class PersonalChat
+public sealed class PersonalChat(IConversationStore conversations, TimeProvider clock)
 {
     /// <summary>
     /// In Teams, a conversation id that names a person rather than a conversation (<c>user:ID</c>): the sender creates
@@ -18,7 +17,7 @@ public static class PersonalChat
     /// the direct message from the user id), remembered with this conversation's service address so that the outbox
     /// can reach it.
     /// </summary>
-    public static async Task<ConversationKey> OpenAsync(TurnContext context, BotUser person, CancellationToken cancellationToken)
+    public async Task<ConversationKey> OpenAsync(TurnContext context, BotUser person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(person);
@@ -29,9 +28,8 @@ public static class PersonalChat
         }
 
         var key = here.Key with { ConversationId = here.Key.Platform == Platforms.Teams ? TeamsUserPrefix + person.Id : person.Id };
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await context.Services.GetRequiredService<IConversationStore>().UpsertReferenceAsync(
-            here with { Key = key, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = now }, cancellationToken);
+        await conversations.UpsertReferenceAsync(
+            here with { Key = key, Kind = ConversationKind.Personal, UserId = person.Id, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
         return key;
     }
 }

@@ -39,6 +39,7 @@ public sealed record Turn
 
     public required ConversationReference Conversation { get; init; }
 
+    /// <summary>The user's language as the platform tells it (handlers answer in <see cref="TurnContext.Culture"/>).</summary>
     public required CultureInfo Culture { get; init; }
 
     public BotUser? From { get; init; }

@@ -12,6 +12,7 @@ public sealed class TurnContext
         Channel = channel ?? throw new ArgumentNullException(nameof(channel));
         Strings = strings ?? throw new ArgumentNullException(nameof(strings));
         Services = services ?? throw new ArgumentNullException(nameof(services));
+        Culture = strings.Speak(turn.Culture);
     }
 
     public Turn Turn { get; }
@@ -22,7 +23,11 @@ public sealed class TurnContext
 
     public IServiceProvider Services { get; }
 
-    public CultureInfo Culture => Turn.Culture;
+    /// <summary>
+    /// The language the bot answers in: the user's (<see cref="Turn.Culture"/>, as the platform tells it) when the
+    /// language files have it, else English.
+    /// </summary>
+    public CultureInfo Culture { get; }
 
     /// <summary>For a command route: the text after the command word(s), trimmed.</summary>
     public string CommandArguments { get; internal set; } = string.Empty;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
-using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Verbatims;
@@ -37,7 +36,7 @@ public sealed class DigestBuilder(IVerbatimStore verbatims, IDigestStore digests
         var culture = Locales.Resolve(language);
         var pack = personas.PackFor(conversation, culture);
         var shown = await digests.ShownAsync(conversation, cancellationToken);
-        var content = DigestComposer.Compose(week, older, shown, pack is null ? null : WeekFeature.PersonaOfTheWeek(pack, now)?.Id);
+        var content = DigestComposer.Compose(week, older, shown, pack is null ? null : PersonaOfTheWeek.Of(pack, now)?.Id);
         return new Digest(new BotMessage(null, new CardContent(Card, CardData(content, pack, today, culture))), content);
     }
 

@@ -1,5 +1,4 @@
 using CultureBot.Core.Bot;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Personas;
 
@@ -7,9 +6,10 @@ namespace CultureBot.Core.Personas;
 public static class TurnPacks
 {
     /// <summary>The pack of the turn's organization in the user's language (its own, else the default); null when none is loaded.</summary>
-    public static PersonaPack? OrganizationPack(this TurnContext context)
+    public static PersonaPack? PackFor(this PersonaDirectory personas, TurnContext context)
     {
+        ArgumentNullException.ThrowIfNull(personas);
         ArgumentNullException.ThrowIfNull(context);
-        return context.Services.GetRequiredService<PersonaDirectory>().PackFor(context.Turn.Conversation.Key, context.Culture);
+        return personas.PackFor(context.Turn.Conversation.Key, context.Culture);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CultureBot.Cards;
@@ -65,7 +66,7 @@ internal static class CardsCommands
                     foreach (var name in catalog.Names(platform))
                     {
                         var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "samples", name + ".json"), cancellationToken))!.AsObject();
-                        foreach (var culture in Locales.Supported)
+                        foreach (var culture in catalog.Strings.Languages.Select(CultureInfo.GetCultureInfo))
                         {
                             count++;
                             var card = catalog.Render(platform, new CardContent(name, sample), culture);

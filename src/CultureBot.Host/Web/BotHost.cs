@@ -4,17 +4,12 @@ using CultureBot.Core.Bot;
 using CultureBot.Content.Verbatims;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
-using CultureBot.Core.Features.Digests;
-using CultureBot.Core.Features.Help;
-using CultureBot.Core.Features.Personas;
+using CultureBot.Core.Features;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
 using CultureBot.Host.Access;
 using CultureBot.Host.Committees;
 using CultureBot.Host.Onboarding;
-using CultureBot.Core.Features.Quiz;
-using CultureBot.Core.Features.Committees;
-using CultureBot.Core.Features.Onboarding;
 using CultureBot.Core.Onboarding;
 using CultureBot.Llm;
 using CultureBot.Scheduling;
@@ -83,7 +78,7 @@ public static class BotHost
         });
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => (additions?.Routes(routes) ?? routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
+        services.AddCultureBotFeatures(routes => additions?.Routes(routes));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<QueueHealthCheck>(QueueHealthCheck.Name);
         services.AddHostedService<StartupReport>();

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CultureBot.Cards;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
-using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
@@ -82,7 +81,7 @@ public sealed partial class SlackBotAdapter(
     /// <summary>The App Home tab: the persona of the week and quick actions, the same card as the <c>week</c> command.</summary>
     private async Task PublishHomeAsync(SlackWorkspace workspace, string userId, Turn turn, CancellationToken cancellationToken)
     {
-        var card = WeekFeature.HomeCard(personas.PackFor(turn.Conversation.Key, turn.Culture), clock.GetUtcNow());
+        var card = PersonaOfTheWeek.HomeCard(personas.PackFor(turn.Conversation.Key, turn.Culture), clock.GetUtcNow());
         var view = HomeView(cards.Render(Platforms.Slack, card, turn.Culture));
         var result = await api.PublishViewAsync(workspace.BotToken, workspace.TeamId, userId, view, cancellationToken);
         if (!result.Ok)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Localization;
@@ -62,7 +63,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             foreach (var name in catalog.Names(platform))
             {
                 var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CatalogDirectory, "samples", name + ".json")))!.AsObject();
-                foreach (var culture in Locales.Supported)
+                foreach (var culture in catalog.Strings.Languages.Select(CultureInfo.GetCultureInfo))
                 {
                     cases.Add(new JsonObject
                     {

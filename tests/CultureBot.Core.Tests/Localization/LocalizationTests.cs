@@ -10,11 +10,12 @@ public class LocalizationTests
     [InlineData("FR", "fr")]
     [InlineData("fr_BE", "fr")]
     [InlineData("en-US", "en")]
-    [InlineData("de-DE", "en")]
+    [InlineData("de-DE", "de")]
+    [InlineData("xx-YY", "en")]
     [InlineData(null, "en")]
     [InlineData("", "en")]
     [InlineData("!!", "en")]
-    public void Resolve_maps_platform_locales_to_a_supported_language(string? tag, string expected) =>
+    public void Resolve_maps_platform_locales_to_their_language(string? tag, string expected) =>
         Assert.Equal(expected, Locales.Resolve(tag).TwoLetterISOLanguageName);
 
     private static readonly StringTable Table = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -32,6 +33,13 @@ public class LocalizationTests
         Assert.Equal("Bonjour {0}", Table.All(Locales.French)["hello"]);
         Assert.Equal("English only", Table.All(Locales.French)["only"]);
     }
+
+    [Theory]
+    [InlineData("fr-FR", "fr")]
+    [InlineData("de-DE", "en")]
+    [InlineData("en-GB", "en")]
+    public void Users_are_answered_in_their_language_when_there_is_a_file_for_it_else_in_english(string tag, string expected) =>
+        Assert.Equal(expected, Table.Speak(Locales.Resolve(tag)).TwoLetterISOLanguageName);
 
     [Fact]
     public void A_table_without_english_is_refused() =>

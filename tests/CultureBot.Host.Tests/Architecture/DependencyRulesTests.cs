@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Reflection.Emit;
 
 namespace CultureBot.Host.Tests.Architecture;
 
@@ -42,5 +43,145 @@ public class DependencyRulesTests
 
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.Contains("Sqlite", StringComparison.Ordinal) || r.Contains("Npgsql", StringComparison.Ordinal) || r == "Dapper");
+    }
+
+    private const string FeaturesNamespace = "CultureBot.Core.Features";
+
+    [Fact]
+    public void Nothing_in_core_but_the_features_depends_on_the_features()
+    {
+        var core = Assembly.Load("CultureBot.Core");
+        var offenders = core.GetTypes()
+            .Where(t => t.DeclaringType is null && !InFeatures(t))
+            .SelectMany(t => TypesUsedIn(t).Where(InFeatures).Select(used => $"{t.FullName} uses {used.FullName}"))
+            .Distinct(StringComparer.Ordinal);
+
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>The check reads code, not only signatures: the digest builder's call to <c>PersonaOfTheWeek.Of</c>, in an async method, is seen.</summary>
+    [Fact]
+    public void The_feature_check_sees_calls_inside_method_bodies() =>
+        Assert.Contains(TypesUsedIn(typeof(Core.Digests.DigestBuilder)), t => t == typeof(Core.Personas.PersonaOfTheWeek));
+
+    /// <summary>What a type and the types nested in it use: lambdas and async methods compile to nested types.</summary>
+    private static HashSet<Type> TypesUsedIn(Type type)
+    {
+        var used = TypesUsedBy(type);
+        foreach (var nested in type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            used.UnionWith(TypesUsedIn(nested));
+        }
+
+        return used;
+    }
+
+    private static bool InFeatures(Type type) =>
+        type.Namespace is { } name && (name == FeaturesNamespace || name.StartsWith(FeaturesNamespace + ".", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The types <paramref name="type"/> names: in its signatures (base, interfaces, fields, properties, parameters,
+    /// return types) and in the IL of its methods (every type, method and field token resolved).
+    /// </summary>
+    private static HashSet<Type> TypesUsedBy(Type type)
+    {
+        const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var used = new HashSet<Type>();
+        void Add(Type? t)
+        {
+            if (t is null || !used.Add(t))
+            {
+                return;
+            }
+
+            Add(t.IsArray || t.IsByRef || t.IsPointer ? t.GetElementType() : null);
+            if (t.IsGenericType)
+            {
+                foreach (var argument in t.GetGenericArguments())
+                {
+                    Add(argument);
+                }
+            }
+        }
+
+        Add(type.BaseType);
+        foreach (var i in type.GetInterfaces())
+        {
+            Add(i);
+        }
+
+        foreach (var field in type.GetFields(Everything))
+        {
+            Add(field.FieldType);
+        }
+
+        foreach (var property in type.GetProperties(Everything))
+        {
+            Add(property.PropertyType);
+        }
+
+        foreach (var method in type.GetMethods(Everything).Cast<MethodBase>().Concat(type.GetConstructors(Everything)))
+        {
+            if (method is MethodInfo info)
+            {
+                Add(info.ReturnType);
+            }
+
+            foreach (var parameter in method.GetParameters())
+            {
+                Add(parameter.ParameterType);
+            }
+
+            foreach (var member in MembersInBody(method))
+            {
+                Add(member as Type ?? member.DeclaringType);
+                Add((member as FieldInfo)?.FieldType);
+                Add((member as MethodInfo)?.ReturnType);
+            }
+        }
+
+        return used;
+    }
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    /// <summary>The members the IL of <paramref name="method"/> refers to, walking its instructions.</summary>
+    private static List<MemberInfo> MembersInBody(MethodBase method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
+        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
+        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        var members = new List<MemberInfo>();
+        for (var at = 0; at < il.Length;)
+        {
+            var value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
+            at += il[at] == 0xFE ? 2 : 1;
+            var opcode = OpCodesByValue[value];
+            switch (opcode.OperandType)
+            {
+                case OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok:
+                    members.Add(method.Module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments)!);
+                    at += 4;
+                    break;
+                case OperandType.InlineSwitch:
+                    at += 4 + (4 * BitConverter.ToInt32(il, at));
+                    break;
+                case OperandType.InlineI8 or OperandType.InlineR:
+                    at += 8;
+                    break;
+                case OperandType.InlineBrTarget or OperandType.InlineI or OperandType.InlineSig or OperandType.InlineString or OperandType.ShortInlineR:
+                    at += 4;
+                    break;
+                case OperandType.InlineVar:
+                    at += 2;
+                    break;
+                case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar:
+                    at += 1;
+                    break;
+            }
+        }
+
+        return members;
     }
 }

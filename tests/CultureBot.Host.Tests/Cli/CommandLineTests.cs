@@ -90,6 +90,7 @@ public sealed class CommandLineTests : IDisposable
         }
 
         await File.WriteAllTextAsync(Path.Combine(cards, "strings", "en.json"), "{}");
+        await File.WriteAllTextAsync(Path.Combine(cards, "strings", "fr.json"), "{}"); // each language file is checked
         await File.WriteAllTextAsync(Path.Combine(cards, "samples", "big.json"), "{\"n\": 60}");
         await File.WriteAllTextAsync(Path.Combine(cards, "teams", "big.json"), "{\"type\":\"AdaptiveCard\",\"version\":\"1.6\",\"body\":[]}");
         await File.WriteAllTextAsync(Path.Combine(cards, "slack", "big.json"), "{\"blocks\":[{\"$data\":\"${range}\",\"type\":\"divider\"}],\"text\":\"${string(n)}\"}");

@@ -2,18 +2,17 @@ using System.Globalization;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Committees;
 using CultureBot.Core.Localization;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Committees;
 
 /// <summary>
-/// The customer committee in chat, English and French, in the channel of its collaborators (one committee per
+/// The customer committee in chat, in the channel of its collaborators (one committee per
 /// channel): <c>committee create NAME</c>, <c>committee meeting [DATE] [TIME] [PLACE]</c> (no date: the next one by
 /// the cadence), <c>committee</c> (overview: meetings to come and next reminders), <c>committee move N DATE [TIME]</c>,
 /// <c>committee cancel N</c>, and the settings <c>place</c>, <c>length</c>, <c>cadence</c>, <c>zone</c>, <c>rename</c>.
 /// The reminders' buttons: RSVP, a question for the customers, the minutes.
 /// </summary>
-public static class CommitteeFeature
+public sealed class CommitteeFeature(ICommitteeStore store, CommitteeScheduler scheduler, CommitteeCards cards, PersonalChat personalChat, TimeProvider clock)
 {
     public const string RsvpVerb = "committee-rsvp";
     public const string QuestionVerb = "committee-question";
@@ -31,33 +30,33 @@ public static class CommitteeFeature
     private const int MaxQuestion = 500;
     private const int MaxMinutes = 4000;
 
-    public static BotRouteBuilder MapCommittees(this BotRouteBuilder routes)
+    public static void Map(FeatureRoutes<CommitteeFeature> routes) => routes
+        .MapCommand("committee", committee => committee.OverviewAsync)
+        .MapSubCommand("committee", "committee-create", committee => committee.CreateAsync)
+        .MapSubCommand("committee", "committee-meeting", committee => committee.PlanAsync)
+        .MapSubCommand("committee", "committee-move", committee => committee.MoveAsync)
+        .MapSubCommand("committee", "committee-cancel", committee => committee.CancelAsync)
+        .MapSubCommand("committee", "committee-place", committee => committee.ChangeSetting(Setting.Place))
+        .MapSubCommand("committee", "committee-length", committee => committee.ChangeSetting(Setting.Length))
+        .MapSubCommand("committee", "committee-cadence", committee => committee.ChangeSetting(Setting.Cadence))
+        .MapSubCommand("committee", "committee-zone", committee => committee.ChangeSetting(Setting.Zone))
+        .MapSubCommand("committee", "committee-rename", committee => committee.ChangeSetting(Setting.Name))
+        .MapAction(RsvpVerb, committee => committee.RsvpAsync)
+        .MapAction(QuestionVerb, committee => committee.QuestionAsync)
+        .MapAction(MinutesVerb, committee => committee.MinutesAsync);
+
+    private enum Setting
     {
-        ArgumentNullException.ThrowIfNull(routes);
-        return routes
-            .MapCommand("committee", ["comité", "comite", "committees", "comités"], HandleAsync)
-            .MapAction(RsvpVerb, RsvpAsync)
-            .MapAction(QuestionVerb, QuestionAsync)
-            .MapAction(MinutesVerb, MinutesAsync);
+        Place,
+        Length,
+        Cadence,
+        Zone,
+        Name,
     }
 
-    private static Task HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task CreateAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var parts = context.CommandArguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var rest = parts.Length > 1 ? parts[1] : string.Empty;
-        return TextMatching.Fold(parts.FirstOrDefault() ?? string.Empty) switch
-        {
-            "create" or "new" or "creer" or "nouveau" => CreateAsync(context, rest, cancellationToken),
-            "meeting" or "plan" or "reunion" or "planifier" => PlanAsync(context, rest, cancellationToken),
-            "move" or "reschedule" or "deplacer" or "reporter" => MoveAsync(context, rest, cancellationToken),
-            "cancel" or "annuler" => CancelAsync(context, rest, cancellationToken),
-            "place" or "lieu" or "length" or "duree" or "cadence" or "rythme" or "zone" or "rename" or "renommer" => SettingAsync(context, TextMatching.Fold(parts[0]), rest, cancellationToken),
-            _ => OverviewAsync(context, cancellationToken),
-        };
-    }
-
-    private static async Task CreateAsync(TurnContext context, string name, CancellationToken cancellationToken)
-    {
+        var name = context.CommandArguments;
         if (context.Turn.From is not { } owner || name.Length == 0)
         {
             await ReplyAsync(context, "committeeCreateHow", cancellationToken);
@@ -67,30 +66,31 @@ public static class CommitteeFeature
         var here = context.Turn.Conversation;
         var zone = TimeZones.IsKnown(here.TimeZone) ? here.TimeZone! : "UTC";
         var committee = new Committee(
-            0, name, here.Key, owner.Id, owner.Name, await PersonalChat.OpenAsync(context, owner, cancellationToken), context.Culture.Name, zone, 3,
-            DefaultLength, null, Now(context));
-        var created = await Store(context).CreateAsync(committee, cancellationToken);
+            0, name, here.Key, owner.Id, owner.Name, await personalChat.OpenAsync(context, owner, cancellationToken), context.Culture.Name, zone, 3,
+            DefaultLength, null, Now);
+        var created = await store.CreateAsync(committee, cancellationToken);
         var text = created is null
             ? context.T("committeeExists")
             : string.Format(context.Culture, context.T("committeeCreated"), name, zone) + (TimeZones.IsKnown(here.TimeZone) ? string.Empty : " " + context.T("committeeZoneAssumed"));
         await context.SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 
-    private static async Task PlanAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    private async Task PlanAsync(TurnContext context, CancellationToken cancellationToken)
     {
+        var arguments = context.CommandArguments;
         if (await CommitteeHereAsync(context, cancellationToken) is not { } committee)
         {
             return;
         }
 
-        var now = Now(context);
+        var now = Now;
         var parsed = MeetingTime.Parse(arguments, now, TimeZones.Find(committee.TimeZone));
         DateTime start;
         if (parsed.Date is { } date)
         {
             start = date.ToDateTime(parsed.Time ?? DefaultStart);
         }
-        else if ((await Store(context).MeetingsAsync(committee.Id, cancellationToken)).LastOrDefault(m => m.Status == MeetingStatus.Scheduled) is { } last)
+        else if ((await store.MeetingsAsync(committee.Id, cancellationToken)).LastOrDefault(m => m.Status == MeetingStatus.Scheduled) is { } last)
         {
             // The cadence: N months after the last one, on the same weekday (the first one on or after that date), same time.
             start = last.LocalStart.AddMonths(committee.CadenceMonths);
@@ -107,18 +107,18 @@ public static class CommitteeFeature
             return;
         }
 
-        var meeting = await Scheduler(context).PlanMeetingAsync(committee, start, parsed.Rest.Length > 0 ? parsed.Rest : null, now, cancellationToken);
-        await context.SendAsync(Cards(context).Notice(committee, meeting, "planned"), cancellationToken);
+        var meeting = await scheduler.PlanMeetingAsync(committee, start, parsed.Rest.Length > 0 ? parsed.Rest : null, now, cancellationToken);
+        await context.SendAsync(cards.Notice(committee, meeting, "planned"), cancellationToken);
     }
 
-    private static async Task MoveAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    private async Task MoveAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (await MeetingArgumentAsync(context, arguments, cancellationToken) is not var (committee, meeting, rest))
+        if (await MeetingArgumentAsync(context, context.CommandArguments, cancellationToken) is not var (committee, meeting, rest))
         {
             return;
         }
 
-        var now = Now(context);
+        var now = Now;
         var parsed = MeetingTime.Parse(rest, now, TimeZones.Find(committee.TimeZone));
         if (parsed.Date is not { } date)
         {
@@ -132,8 +132,8 @@ public static class CommitteeFeature
             return;
         }
 
-        var moved = await Scheduler(context).RescheduleAsync(committee, meeting, start, now, cancellationToken);
-        await context.SendAsync(moved is null ? BotMessage.FromText(context.T("committeeNoSuchMeeting")) : Cards(context).Notice(committee, moved, "moved"), cancellationToken);
+        var moved = await scheduler.RescheduleAsync(committee, meeting, start, now, cancellationToken);
+        await context.SendAsync(moved is null ? BotMessage.FromText(context.T("committeeNoSuchMeeting")) : cards.Notice(committee, moved, "moved"), cancellationToken);
     }
 
     /// <summary>Tells the user when a meeting's start is past or too far ahead (checked before any time-zone arithmetic, which would overflow near year 9999).</summary>
@@ -155,24 +155,25 @@ public static class CommitteeFeature
         return false;
     }
 
-    private static async Task CancelAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    private async Task CancelAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (await MeetingArgumentAsync(context, arguments, cancellationToken) is not var (committee, meeting, _))
+        if (await MeetingArgumentAsync(context, context.CommandArguments, cancellationToken) is not var (committee, meeting, _))
         {
             return;
         }
 
-        var store = Store(context);
         if (!await store.CancelAsync(meeting.Id, cancellationToken) || await store.MeetingAsync(meeting.Id, cancellationToken) is not { } cancelled)
         {
             await ReplyAsync(context, "committeeNoSuchMeeting", cancellationToken);
             return;
         }
 
-        await context.SendAsync(Cards(context).Notice(committee, cancelled, "cancelled"), cancellationToken);
+        await context.SendAsync(cards.Notice(committee, cancelled, "cancelled"), cancellationToken);
     }
 
-    private static async Task SettingAsync(TurnContext context, string setting, string value, CancellationToken cancellationToken)
+    private TurnHandler ChangeSetting(Setting setting) => (context, cancellationToken) => SettingAsync(context, setting, context.CommandArguments, cancellationToken);
+
+    private async Task SettingAsync(TurnContext context, Setting setting, string value, CancellationToken cancellationToken)
     {
         if (await CommitteeHereAsync(context, cancellationToken) is not { } committee)
         {
@@ -181,12 +182,12 @@ public static class CommitteeFeature
 
         Committee? changed = setting switch
         {
-            "place" or "lieu" when value.Length > 0 => committee with { Place = value },
-            "rename" or "renommer" when value.Length > 0 => committee with { Name = value },
-            "zone" when TimeZones.IsKnown(value) => committee with { TimeZone = value },
-            "cadence" or "rythme" when int.TryParse(value.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months is >= 1 and <= 12
+            Setting.Place when value.Length > 0 => committee with { Place = value },
+            Setting.Name when value.Length > 0 => committee with { Name = value },
+            Setting.Zone when TimeZones.IsKnown(value) => committee with { TimeZone = value },
+            Setting.Cadence when int.TryParse(value.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months is >= 1 and <= 12
                 => committee with { CadenceMonths = months },
-            "length" or "duree" when MeetingTime.TryParseLength(value, out var length) => committee with { Length = length },
+            Setting.Length when MeetingTime.TryParseLength(value, out var length) => committee with { Length = length },
             _ => null,
         };
         if (changed is null)
@@ -195,13 +196,12 @@ public static class CommitteeFeature
             return;
         }
 
-        await Store(context).SaveSettingsAsync(changed, cancellationToken);
-        await context.SendAsync(Overview(context, changed, await Store(context).MeetingsAsync(changed.Id, cancellationToken), []), cancellationToken);
+        await store.SaveSettingsAsync(changed, cancellationToken);
+        await context.SendAsync(cards.Overview(changed, await store.MeetingsAsync(changed.Id, cancellationToken), [], Now), cancellationToken);
     }
 
-    private static async Task OverviewAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task OverviewAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var store = Store(context);
         if (await store.ForChannelAsync(context.Turn.Conversation.Key, cancellationToken) is not { } committee)
         {
             await ReplyAsync(context, "committeeNone", cancellationToken);
@@ -209,16 +209,13 @@ public static class CommitteeFeature
         }
 
         var meetings = await store.MeetingsAsync(committee.Id, cancellationToken);
-        var next = meetings.FirstOrDefault(m => m.Status == MeetingStatus.Scheduled && m.StartsAt.AddDays(2) > Now(context));
+        var next = meetings.FirstOrDefault(m => m.Status == MeetingStatus.Scheduled && m.StartsAt.AddDays(2) > Now);
         var reminders = next is null ? [] : await store.PendingRemindersAsync(next.Id, cancellationToken);
-        await context.SendAsync(Overview(context, committee, meetings, reminders), cancellationToken);
+        await context.SendAsync(cards.Overview(committee, meetings, reminders, Now), cancellationToken);
     }
 
-    private static BotMessage Overview(TurnContext context, Committee committee, IReadOnlyList<CommitteeMeeting> meetings, IReadOnlyList<CommitteeReminder> reminders) =>
-        Cards(context).Overview(committee, meetings, reminders, Now(context));
-
     /// <summary>"I'll be there" / "I can't make it": the answer is kept (a second click changes it), the clicker alone is told.</summary>
-    private static async Task RsvpAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task RsvpAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var parts = Args(context).Split(':');
         if (context.Turn.From is not { } person || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId)
@@ -229,12 +226,12 @@ public static class CommitteeFeature
         }
 
         var attending = parts.Length > 1 && parts[1] == "yes";
-        await Store(context).SetRsvpAsync(meetingId, new MeetingRsvp(person.Id, person.Name, attending), Now(context), cancellationToken);
-        var count = (await Store(context).RsvpsAsync(meetingId, cancellationToken)).Count(r => r.Attending);
+        await store.SetRsvpAsync(meetingId, new MeetingRsvp(person.Id, person.Name, attending), Now, cancellationToken);
+        var count = (await store.RsvpsAsync(meetingId, cancellationToken)).Count(r => r.Attending);
         await context.Channel.NotifyActorAsync(string.Format(context.Culture, context.T(attending ? "committeeRsvpYes" : "committeeRsvpNo"), count), cancellationToken);
     }
 
-    private static async Task QuestionAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task QuestionAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var question = ActionValues.Text(context.Turn.ActionData?["question"])?.Trim() ?? string.Empty;
         if (context.Turn.From is not { } person || !long.TryParse(Args(context), NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId)
@@ -250,12 +247,12 @@ public static class CommitteeFeature
             return;
         }
 
-        var count = await Store(context).AddQuestionAsync(meetingId, person.Id, person.Name, question, Now(context), cancellationToken);
+        var count = await store.AddQuestionAsync(meetingId, person.Id, person.Name, question, Now, cancellationToken);
         await context.Channel.NotifyActorAsync(string.Format(context.Culture, context.T("committeeQuestionSaved"), count), cancellationToken);
     }
 
     /// <summary>The minutes (a link or a summary) are kept with the meeting and posted to the channel.</summary>
-    private static async Task MinutesAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task MinutesAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var minutes = ActionValues.Text(context.Turn.ActionData?["minutes"])?.Trim() ?? string.Empty;
         if (!long.TryParse(Args(context), NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId)
@@ -271,13 +268,13 @@ public static class CommitteeFeature
             return;
         }
 
-        await Store(context).SetMinutesAsync(meeting.Id, minutes, cancellationToken);
+        await store.SetMinutesAsync(meeting.Id, minutes, cancellationToken);
         var who = context.Turn.From?.Name ?? context.Turn.From?.Id ?? "?";
         await context.SendAsync(BotMessage.FromText(string.Format(context.Culture, context.T("committeeMinutesShared"), who, minutes)), cancellationToken);
     }
 
     /// <summary>The meeting a command names by its number (shown by <c>committee</c>), in this channel's committee.</summary>
-    private static async Task<(Committee, CommitteeMeeting, string)?> MeetingArgumentAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
+    private async Task<(Committee, CommitteeMeeting, string)?> MeetingArgumentAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
     {
         if (await CommitteeHereAsync(context, cancellationToken) is not { } committee)
         {
@@ -286,7 +283,7 @@ public static class CommitteeFeature
 
         var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || !long.TryParse(parts[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || await Store(context).MeetingAsync(id, cancellationToken) is not { } meeting || meeting.CommitteeId != committee.Id || meeting.Status != MeetingStatus.Scheduled)
+            || await store.MeetingAsync(id, cancellationToken) is not { } meeting || meeting.CommitteeId != committee.Id || meeting.Status != MeetingStatus.Scheduled)
         {
             await ReplyAsync(context, "committeeNoSuchMeeting", cancellationToken);
             return null;
@@ -299,9 +296,8 @@ public static class CommitteeFeature
     /// The meeting a card button names, when it belongs to the committee of the channel the click comes from: meeting ids
     /// are sequential, so a click naming another channel's (or another organization's) meeting finds nothing.
     /// </summary>
-    private static async Task<CommitteeMeeting?> MeetingOfThisChannelAsync(TurnContext context, long meetingId, CancellationToken cancellationToken)
+    private async Task<CommitteeMeeting?> MeetingOfThisChannelAsync(TurnContext context, long meetingId, CancellationToken cancellationToken)
     {
-        var store = Store(context);
         return await store.MeetingAsync(meetingId, cancellationToken) is { } meeting
             && await store.GetAsync(meeting.CommitteeId, cancellationToken) is { } committee
             && committee.Channel.IsSameConversation(context.Turn.Conversation.Key)
@@ -309,9 +305,9 @@ public static class CommitteeFeature
             : null;
     }
 
-    private static async Task<Committee?> CommitteeHereAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task<Committee?> CommitteeHereAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var committee = await Store(context).ForChannelAsync(context.Turn.Conversation.Key, cancellationToken);
+        var committee = await store.ForChannelAsync(context.Turn.Conversation.Key, cancellationToken);
         if (committee is null)
         {
             await ReplyAsync(context, "committeeNone", cancellationToken);
@@ -326,11 +322,5 @@ public static class CommitteeFeature
     private static Task<string?> ReplyAsync(TurnContext context, string key, CancellationToken cancellationToken) =>
         context.SendAsync(BotMessage.FromText(context.T(key)), cancellationToken);
 
-    private static ICommitteeStore Store(TurnContext context) => context.Services.GetRequiredService<ICommitteeStore>();
-
-    private static CommitteeScheduler Scheduler(TurnContext context) => context.Services.GetRequiredService<CommitteeScheduler>();
-
-    private static CommitteeCards Cards(TurnContext context) => context.Services.GetRequiredService<CommitteeCards>();
-
-    private static DateTimeOffset Now(TurnContext context) => context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+    private DateTimeOffset Now => clock.GetUtcNow();
 }

@@ -2,39 +2,24 @@ using System.Globalization;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Digests;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Digests;
 
 /// <summary>
-/// <c>digest on [day] [hh:mm] [time zone]</c>, <c>digest off</c>, <c>digest preview</c>, <c>digest</c> (status), in
-/// English and French. The default is Monday 9:00 in the conversation's own time zone, as the platform last told it.
+/// <c>digest on [day] [hh:mm] [time zone]</c>, <c>digest off</c>, <c>digest preview</c>, <c>digest</c> (status).
+/// The default is Monday 9:00 in the conversation's own time zone, as the platform last told it.
 /// </summary>
-public static class DigestFeature
+public sealed class DigestFeature(IDigestStore store, DigestBuilder builder, TimeProvider clock)
 {
-    public static BotRouteBuilder MapDigests(this BotRouteBuilder routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        return routes.MapCommand("digest", ["résumé", "resume hebdo", "résumé hebdo", "weekly digest"], HandleAsync);
-    }
+    public static void Map(FeatureRoutes<DigestFeature> routes) => routes
+        .MapCommand("digest", digest => digest.StatusAsync)
+        .MapSubCommand("digest", "digest-on", digest => digest.SubscribeAsync)
+        .MapSubCommand("digest", "digest-off", digest => digest.UnsubscribeAsync)
+        .MapSubCommand("digest", "digest-preview", digest => digest.PreviewAsync);
 
-    private static Task HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task SubscribeAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var words = context.CommandArguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var verb = words.Length == 0 ? string.Empty : TextMatching.Fold(words[0]);
-        var rest = words.Length > 1 ? words[1] : string.Empty;
-        return verb switch
-        {
-            "on" or "activer" or "subscribe" or "abonner" => SubscribeAsync(context, rest, cancellationToken),
-            "off" or "desactiver" or "stop" or "unsubscribe" or "desabonner" => UnsubscribeAsync(context, cancellationToken),
-            "preview" or "now" or "apercu" or "maintenant" => PreviewAsync(context, cancellationToken),
-            _ => StatusAsync(context, cancellationToken),
-        };
-    }
-
-    private static async Task SubscribeAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
-    {
-        var request = ParseSchedule(arguments, context.Turn.Conversation.TimeZone);
+        var request = ParseSchedule(context.CommandArguments, context.Turn.Conversation.TimeZone);
         if (request.UnknownZone is { } unknown)
         {
             await context.SendAsync(BotMessage.FromText(string.Format(context.Culture, context.T("digestUnknownZone"), unknown)), cancellationToken);
@@ -42,8 +27,8 @@ public static class DigestFeature
         }
 
         var subscription = new DigestSubscription(context.Turn.Conversation.Key, request.Day, request.Time, request.TimeZone, context.Culture.TwoLetterISOLanguageName);
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await context.Services.GetRequiredService<IDigestStore>().SubscribeAsync(subscription, now, cancellationToken);
+        var now = clock.GetUtcNow();
+        await store.SubscribeAsync(subscription, now, cancellationToken);
         var text = string.Format(context.Culture, context.T("digestOn"), DayName(subscription.Day, context.Culture), subscription.Time.ToString("HH:mm", CultureInfo.InvariantCulture), subscription.TimeZone);
         if (request.ZoneAssumed)
         {
@@ -53,23 +38,23 @@ public static class DigestFeature
         await context.SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 
-    private static async Task UnsubscribeAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task UnsubscribeAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var removed = await context.Services.GetRequiredService<IDigestStore>().UnsubscribeAsync(context.Turn.Conversation.Key, cancellationToken);
+        var removed = await store.UnsubscribeAsync(context.Turn.Conversation.Key, cancellationToken);
         await context.SendAsync(BotMessage.FromText(context.T(removed ? "digestOff" : "digestNotOn")), cancellationToken);
     }
 
     /// <summary>The digest as it would be posted now; a preview does not count as shown.</summary>
-    private static async Task PreviewAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task PreviewAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var digest = await context.Services.GetRequiredService<DigestBuilder>().BuildAsync(context.Turn.Conversation.Key, context.Culture.TwoLetterISOLanguageName, now, cancellationToken);
+        var now = clock.GetUtcNow();
+        var digest = await builder.BuildAsync(context.Turn.Conversation.Key, context.Culture.TwoLetterISOLanguageName, now, cancellationToken);
         await context.SendAsync(digest is null ? BotMessage.FromText(context.T("digestNone")) : digest.Message with { Text = context.T("digestTitle") }, cancellationToken);
     }
 
-    private static async Task StatusAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task StatusAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var subscription = await context.Services.GetRequiredService<IDigestStore>().GetAsync(context.Turn.Conversation.Key, cancellationToken);
+        var subscription = await store.GetAsync(context.Turn.Conversation.Key, cancellationToken);
         var text = subscription is null
             ? context.T("digestNotOn")
             : string.Format(context.Culture, context.T("digestStatus"), DayName(subscription.Day, context.Culture), subscription.Time.ToString("HH:mm", CultureInfo.InvariantCulture), subscription.TimeZone);

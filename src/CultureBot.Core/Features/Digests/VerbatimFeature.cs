@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Verbatims;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Digests;
 
@@ -10,7 +9,7 @@ namespace CultureBot.Core.Features.Digests;
 /// <c>add verbatim</c> / <c>ajouter un verbatim</c> (not <c>verbatim X</c>, which asks for a persona's key verbatim): a form card (the words, and optionally the persona, kind, stage
 /// and source); its button stores the verbatim, personal data removed, and turns the form into a confirmation.
 /// </summary>
-public static class VerbatimFeature
+public sealed class VerbatimFeature(IVerbatimStore verbatims, PersonaDirectory personas, TimeProvider clock)
 {
     public const string FormCard = "verbatim-form";
     public const string SaveVerb = "verbatim-save";
@@ -18,23 +17,19 @@ public static class VerbatimFeature
     /// <summary>A verbatim is a sentence or a few; a pasted e-mail thread is not.</summary>
     public const int MaxLength = 2000;
 
-    public static BotRouteBuilder MapVerbatims(this BotRouteBuilder routes)
+    public static void Map(FeatureRoutes<VerbatimFeature> routes) => routes
+        .MapCommand("add-verbatim", verbatim => verbatim.ShowFormAsync)
+        .MapAction(SaveVerb, verbatim => verbatim.SaveAsync);
+
+    private async Task ShowFormAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(routes);
-        return routes
-            .MapCommand("add-verbatim", ["add verbatim", "verbatim add", "new verbatim", "ajouter un verbatim", "nouveau verbatim", "ajouter verbatim"], ShowFormAsync)
-            .MapAction(SaveVerb, SaveAsync);
+        var pack = personas.PackFor(context);
+        var choices = new JsonArray([.. (pack?.Personas ?? []).Take(PersonaCards.MaxListPersonas).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = PersonaCards.Cut(p.Name, 70) })]);
+        var data = new JsonObject { ["personas"] = choices, ["text"] = context.CommandArguments.Length > 0 ? PersonaCards.Cut(context.CommandArguments, MaxLength) : string.Empty };
+        await context.SendAsync(BotMessage.FromCard(FormCard, data, context.T("verbatimFormTitle")), cancellationToken);
     }
 
-    private static Task ShowFormAsync(TurnContext context, CancellationToken cancellationToken)
-    {
-        var pack = context.OrganizationPack();
-        var personas = new JsonArray([.. (pack?.Personas ?? []).Take(PersonaCards.MaxListPersonas).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = PersonaCards.Cut(p.Name, 70) })]);
-        var data = new JsonObject { ["personas"] = personas, ["text"] = context.CommandArguments.Length > 0 ? PersonaCards.Cut(context.CommandArguments, MaxLength) : string.Empty };
-        return context.SendAsync(BotMessage.FromCard(FormCard, data, context.T("verbatimFormTitle")), cancellationToken);
-    }
-
-    private static async Task SaveAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task SaveAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (ReadForm(context.Turn.ActionData ?? [], context.Culture.TwoLetterISOLanguageName) is not var (verbatim, redacted))
         {
@@ -42,8 +37,8 @@ public static class VerbatimFeature
             return;
         }
 
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var added = await context.Services.GetRequiredService<IVerbatimStore>().AddAsync(context.Turn.Conversation.Key.Organization, [verbatim], now, cancellationToken);
+        var now = clock.GetUtcNow();
+        var added = await verbatims.AddAsync(context.Turn.Conversation.Key.Organization, [verbatim], now, cancellationToken);
         var reply = context.T(added == 0 ? "verbatimDuplicate" : "verbatimSaved");
         if (added > 0 && redacted)
         {

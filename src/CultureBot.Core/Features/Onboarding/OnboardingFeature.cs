@@ -4,48 +4,34 @@ using CultureBot.Core.Localization;
 using CultureBot.Core.Onboarding;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Quiz;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Onboarding;
 
 /// <summary>
-/// Onboarding in chat, English and French: <c>onboarding start</c> (for oneself), <c>onboarding enrol @someone</c>
+/// Onboarding in chat: <c>onboarding start</c> (for oneself), <c>onboarding enrol @someone</c>
 /// (a manager, who gets a report at the end), <c>onboarding on|off</c> (in a channel or team: people who join it are
 /// enrolled; <c>onboarding on workspace</c>: everyone who joins the Slack workspace or the Teams tenant's teams), <c>onboarding pause|resume|stop</c>, <c>onboarding</c> (where I am). Newcomers get their cards in their
 /// personal chat with the bot.
 /// </summary>
-public static class OnboardingFeature
+public sealed class OnboardingFeature(IOnboardingStore store, OnboardingJourneys journeys, IQuizStore quizzes, PersonaDirectory personas, PersonalChat personalChat, TimeProvider clock)
 {
     /// <summary>The conversation id that stands for the whole workspace (Slack) or tenant (Teams) in the onboarding switches.</summary>
     public const string Everywhere = "*";
 
     private static readonly HashSet<string> EverywhereWords = ["workspace", "everywhere", "all", "tenant", "espace", "partout", "tous"];
 
-    public static BotRouteBuilder MapOnboarding(this BotRouteBuilder routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        return routes
-            .MapCommand("onboarding", ["intégration", "integration", "parcours"], HandleAsync)
-            .OnMembersAdded("onboarding-newcomers", EnrolNewcomersAsync);
-    }
+    public static void Map(FeatureRoutes<OnboardingFeature> routes) => routes
+        .MapCommand("onboarding", onboarding => onboarding.ShowAsync)
+        .MapSubCommand("onboarding", "onboarding-start", onboarding => onboarding.StartAsync)
+        .MapSubCommand("onboarding", "onboarding-enrol", onboarding => onboarding.EnrolMentionedAsync)
+        .MapSubCommand("onboarding", "onboarding-on", onboarding => (context, cancellationToken) => onboarding.ChannelAsync(context, true, cancellationToken))
+        .MapSubCommand("onboarding", "onboarding-off", onboarding => (context, cancellationToken) => onboarding.ChannelAsync(context, false, cancellationToken))
+        .MapSubCommand("onboarding", "onboarding-pause", onboarding => (context, cancellationToken) => onboarding.StatusAsync(context, EnrolmentStatus.Paused, cancellationToken))
+        .MapSubCommand("onboarding", "onboarding-resume", onboarding => (context, cancellationToken) => onboarding.StatusAsync(context, EnrolmentStatus.Active, cancellationToken))
+        .MapSubCommand("onboarding", "onboarding-stop", onboarding => (context, cancellationToken) => onboarding.StatusAsync(context, EnrolmentStatus.Stopped, cancellationToken))
+        .OnMembersAdded("onboarding-newcomers", onboarding => onboarding.EnrolNewcomersAsync);
 
-    private static Task HandleAsync(TurnContext context, CancellationToken cancellationToken)
-    {
-        var verb = TextMatching.Fold(context.CommandArguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty);
-        return verb switch
-        {
-            "start" or "demarrer" or "commencer" or "me" => StartAsync(context, cancellationToken),
-            "enrol" or "enroll" or "add" or "inscrire" or "ajouter" => EnrolMentionedAsync(context, cancellationToken),
-            "on" or "activer" => ChannelAsync(context, true, MeansEverywhere(context), cancellationToken),
-            "off" or "desactiver" => ChannelAsync(context, false, MeansEverywhere(context), cancellationToken),
-            "pause" => StatusAsync(context, EnrolmentStatus.Paused, cancellationToken),
-            "resume" or "reprendre" => StatusAsync(context, EnrolmentStatus.Active, cancellationToken),
-            "stop" or "arreter" => StatusAsync(context, EnrolmentStatus.Stopped, cancellationToken),
-            _ => ShowAsync(context, cancellationToken),
-        };
-    }
-
-    private static async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (context.Turn.From is not { } me)
         {
@@ -57,7 +43,7 @@ public static class OnboardingFeature
     }
 
     /// <summary>A manager enrols the people they @mention; they get a short report when each one completes the journey.</summary>
-    private static async Task EnrolMentionedAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task EnrolMentionedAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (context.Turn.From is not { } manager || context.Turn.Mentions.Count == 0)
         {
@@ -65,7 +51,7 @@ public static class OnboardingFeature
             return;
         }
 
-        var reportTo = await PersonalChat.OpenAsync(context, manager, cancellationToken);
+        var reportTo = await personalChat.OpenAsync(context, manager, cancellationToken);
         var enrolled = new List<string>();
         var already = new List<string>();
         foreach (var newcomer in context.Turn.Mentions)
@@ -87,10 +73,9 @@ public static class OnboardingFeature
         await context.SendAsync(BotMessage.FromText(string.Join("\n\n", lines)), cancellationToken);
     }
 
-    private static async Task EnrolNewcomersAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task EnrolNewcomersAsync(TurnContext context, CancellationToken cancellationToken)
     {
         // On here, or everywhere: a Slack team_join arrives in the newcomer's own direct message, not in a channel.
-        var store = context.Services.GetRequiredService<IOnboardingStore>();
         var here = context.Turn.Conversation.Key;
         if (!await store.IsChannelOnAsync(here, cancellationToken) && !await store.IsChannelOnAsync(here with { ConversationId = Everywhere }, cancellationToken))
         {
@@ -104,39 +89,40 @@ public static class OnboardingFeature
     }
 
     /// <summary>Enrols <paramref name="person"/> (no second enrolment); their cards go to their personal chat with the bot.</summary>
-    private static async Task<bool> EnrolAsync(TurnContext context, BotUser person, string? by, ConversationKey? reportTo, CancellationToken cancellationToken)
+    private async Task<bool> EnrolAsync(TurnContext context, BotUser person, string? by, ConversationKey? reportTo, CancellationToken cancellationToken)
     {
-        if (context.OrganizationPack() is not { } pack)
+        if (personas.PackFor(context) is not { } pack)
         {
             return false;
         }
 
         var here = context.Turn.Conversation;
-        var deliverTo = await PersonalChat.OpenAsync(context, person, cancellationToken);
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var deliverTo = await personalChat.OpenAsync(context, person, cancellationToken);
+        var now = clock.GetUtcNow();
         var zone = here.TimeZone is { } id && TimeZones.IsKnown(id) ? id : "UTC";
-        var first = context.Services.GetRequiredService<OnboardingJourneys>().Calendar.FirstDueAt(now, TimeZones.Find(zone));
+        var first = journeys.Calendar.FirstDueAt(now, TimeZones.Find(zone));
         var enrolment = new Enrolment(
             here.Key with { ConversationId = person.Id }, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active,
             by ?? context.Turn.From?.Id, reportTo, now);
-        return await context.Services.GetRequiredService<IOnboardingStore>().EnrolAsync(enrolment, cancellationToken);
+        return await store.EnrolAsync(enrolment, cancellationToken);
     }
 
     /// <summary><c>onboarding on workspace</c> (or <c>everywhere</c>, <c>partout</c>…): the switch for everyone who joins, not this channel's.</summary>
     private static bool MeansEverywhere(TurnContext context) =>
-        context.CommandArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => EverywhereWords.Contains(TextMatching.Fold(w)));
+        context.CommandArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => EverywhereWords.Contains(TextMatching.Fold(w)));
 
-    private static async Task ChannelAsync(TurnContext context, bool enabled, bool everywhere, CancellationToken cancellationToken)
+    private async Task ChannelAsync(TurnContext context, bool enabled, CancellationToken cancellationToken)
     {
+        var everywhere = MeansEverywhere(context);
         if (context.Turn.Conversation.Kind == ConversationKind.Personal && !everywhere)
         {
             await context.SendAsync(BotMessage.FromText(context.T("onboardingChannelOnly")), cancellationToken);
             return;
         }
 
-        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = clock.GetUtcNow();
         var key = everywhere ? context.Turn.Conversation.Key with { ConversationId = Everywhere } : context.Turn.Conversation.Key;
-        await context.Services.GetRequiredService<IOnboardingStore>().SetChannelAsync(key, enabled, context.Turn.From?.Id, now, cancellationToken);
+        await store.SetChannelAsync(key, enabled, context.Turn.From?.Id, now, cancellationToken);
         var reply = (enabled, everywhere) switch
         {
             (true, true) => "onboardingEverywhereOn",
@@ -147,20 +133,19 @@ public static class OnboardingFeature
         await context.SendAsync(BotMessage.FromText(context.T(reply)), cancellationToken);
     }
 
-    private static async Task StatusAsync(TurnContext context, EnrolmentStatus status, CancellationToken cancellationToken)
+    private async Task StatusAsync(TurnContext context, EnrolmentStatus status, CancellationToken cancellationToken)
     {
         if (context.Turn.From is not { } me)
         {
             return;
         }
 
-        var store = context.Services.GetRequiredService<IOnboardingStore>();
         var person = context.Turn.Conversation.Key with { ConversationId = me.Id };
         DateTimeOffset? next = null;
         if (status == EnrolmentStatus.Active && await store.GetAsync(person, cancellationToken) is { } enrolment)
         {
-            next = context.Services.GetRequiredService<OnboardingJourneys>().Calendar.NextDueAt(
-                context.Services.GetRequiredService<TimeProvider>().GetUtcNow(), TimeZones.Find(enrolment.TimeZone));
+            next = journeys.Calendar.NextDueAt(
+                clock.GetUtcNow(), TimeZones.Find(enrolment.TimeZone));
         }
 
         var changed = await store.SetStatusAsync(person, status, next, cancellationToken);
@@ -173,14 +158,14 @@ public static class OnboardingFeature
         await context.SendAsync(BotMessage.FromText(context.T(key)), cancellationToken);
     }
 
-    private static async Task ShowAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task ShowAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var me = context.Turn.From is { } from ? context.Turn.Conversation.Key with { ConversationId = from.Id } : null;
-        var enrolment = me is null ? null : await context.Services.GetRequiredService<IOnboardingStore>().GetAsync(me, cancellationToken);
+        var enrolment = me is null ? null : await store.GetAsync(me, cancellationToken);
         var text = enrolment is null
             ? context.T("onboardingNotEnrolled")
             : string.Format(context.Culture, context.T("onboardingStatus"), enrolment.NextStep, context.T("onboardingState" + enrolment.Status))
-              + await OnboardingScheduler.QuizResultsAsync(context.Services.GetRequiredService<IQuizStore>(), context.Strings, enrolment.Person, context.Culture, cancellationToken);
+              + await OnboardingScheduler.QuizResultsAsync(quizzes, context.Strings, enrolment.Person, context.Culture, cancellationToken);
         await context.SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Personas.Finder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Personas;
 
@@ -11,7 +10,7 @@ namespace CultureBot.Core.Features.Personas;
 /// The guided finder in chat: the pack's key questions as card choices; each answer updates the same card
 /// (Teams Action.Execute, Slack block_actions) until one persona is clearly ahead, then the result and the sheet.
 /// </summary>
-public static class FinderFeature
+public sealed class FinderFeature(PersonaDirectory personas)
 {
     public const string QuestionCard = "finder-question";
     public const string AnswerVerb = "finder-answer";
@@ -19,17 +18,13 @@ public static class FinderFeature
     /// <summary>Button labels: Slack cuts at 75 characters.</summary>
     private const int MaxAnswerLength = 75;
 
-    public static BotRouteBuilder MapFinder(this BotRouteBuilder routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        return routes
-            .MapCommand("finder", ["find persona", "find the persona", "guided finder", "trouver le persona", "trouver un persona", "guide"], StartAsync)
-            .MapAction(AnswerVerb, AnswerAsync);
-    }
+    public static void Map(FeatureRoutes<FinderFeature> routes) => routes
+        .MapCommand("finder", finder => finder.StartAsync)
+        .MapAction(AnswerVerb, finder => finder.AnswerAsync);
 
-    private static async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (context.OrganizationPack() is not { } pack || pack.Questions.Count == 0)
+        if (personas.PackFor(context) is not { } pack || pack.Questions.Count == 0)
         {
             await context.SendAsync(BotMessage.FromText(context.T("finderNoQuestions")), cancellationToken);
             return;
@@ -39,9 +34,9 @@ public static class FinderFeature
         await context.SendAsync(QuestionMessage(context, FinderState.Empty, step), cancellationToken);
     }
 
-    private static async Task AnswerAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task AnswerAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (context.OrganizationPack() is not { } pack)
+        if (personas.PackFor(context) is not { } pack)
         {
             return;
         }

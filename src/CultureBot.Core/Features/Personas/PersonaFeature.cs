@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Features.Help;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Personas.Map;
 using CultureBot.Core.Personas.Matching;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Personas;
 
@@ -15,26 +13,22 @@ namespace CultureBot.Core.Features.Personas;
 /// "what delights X", "X's verbatim", and "which persona fits this customer?" — asked as a command, or simply
 /// by describing the customer.
 /// </summary>
-public static partial class PersonaFeature
+public sealed class PersonaFeature(PersonaDirectory personas, IPersonaReranker? reranker = null)
 {
     /// <summary>A message with at least this many content words, and no command, is read as a customer description.</summary>
     public const int DescriptionMinTerms = 3;
 
-    public static BotRouteBuilder MapPersonas(this BotRouteBuilder routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        return routes
-            .MapCommand("personas", ["persona list", "list personas", "liste des personas", "les personas", "nos personas"], ListAsync)
-            .MapCommand("persona", ["fiche", "fiche persona", "sheet"], SheetAsync)
-            .MapCommand("map", ["persona map", "positioning map", "carte", "carte des personas", "la carte"], MapAsync)
-            .MapCommand("match", ["which persona fits", "which persona for", "which persona", "quel persona pour", "quel persona correspond a", "quel persona"], MatchAsync)
-            .MapPattern("persona-talk", TalkPattern(), (c, t) => RubricAsync(c, Rubric.Posture, t))
-            .MapPattern("persona-irritants", IrritantsPattern(), (c, t) => RubricAsync(c, Rubric.Irritants, t))
-            .MapPattern("persona-expectations", ExpectationsPattern(), (c, t) => RubricAsync(c, Rubric.Expectations, t))
-            .MapPattern("persona-delights", DelightsPattern(), (c, t) => RubricAsync(c, Rubric.Delights, t))
-            .MapPattern("persona-verbatim", VerbatimPattern(), (c, t) => RubricAsync(c, Rubric.Verbatim, t))
-            .OnUnmatchedMessage("describe-customer", DescriptionOrNotUnderstoodAsync);
-    }
+    public static void Map(FeatureRoutes<PersonaFeature> routes) => routes
+        .MapCommand("personas", persona => persona.ListAsync)
+        .MapCommand("persona", persona => persona.SheetAsync)
+        .MapCommand("map", persona => persona.MapAsync)
+        .MapCommand("match", persona => persona.MatchAsync)
+        .MapQuestion("persona-talk", persona => persona.AnswerAbout(Rubric.Posture))
+        .MapQuestion("persona-irritants", persona => persona.AnswerAbout(Rubric.Irritants))
+        .MapQuestion("persona-expectations", persona => persona.AnswerAbout(Rubric.Expectations))
+        .MapQuestion("persona-delights", persona => persona.AnswerAbout(Rubric.Delights))
+        .MapQuestion("persona-verbatim", persona => persona.AnswerAbout(Rubric.Verbatim))
+        .OnUnmatchedMessage("describe-customer", persona => persona.DescriptionOrNotUnderstoodAsync);
 
     private enum Rubric
     {
@@ -45,7 +39,7 @@ public static partial class PersonaFeature
         Verbatim,
     }
 
-    private static async Task ListAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task ListAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (Pack(context) is not { } pack)
         {
@@ -69,7 +63,7 @@ public static partial class PersonaFeature
         await context.SendAsync(BotMessage.FromCard(PersonaCards.List, data, context.T("personaListTitle")), cancellationToken);
     }
 
-    private static async Task MapAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task MapAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (Pack(context) is not { } pack)
         {
@@ -93,7 +87,7 @@ public static partial class PersonaFeature
         await context.SendAsync(BotMessage.FromCard("persona-map", data, context.T("mapTitle")), cancellationToken);
     }
 
-    private static async Task SheetAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task SheetAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (await PersonaAsync(context, context.CommandArguments, cancellationToken) is not { } found)
         {
@@ -104,7 +98,9 @@ public static partial class PersonaFeature
         await context.SendAsync(new BotMessage(found.Persona.Name, card), cancellationToken);
     }
 
-    private static async Task RubricAsync(TurnContext context, Rubric rubric, CancellationToken cancellationToken)
+    private TurnHandler AnswerAbout(Rubric rubric) => (context, cancellationToken) => RubricAsync(context, rubric, cancellationToken);
+
+    private async Task RubricAsync(TurnContext context, Rubric rubric, CancellationToken cancellationToken)
     {
         if (await PersonaAsync(context, context.CommandArguments, cancellationToken) is not { } found)
         {
@@ -131,7 +127,7 @@ public static partial class PersonaFeature
         await context.SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 
-    private static async Task MatchAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task MatchAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(context.CommandArguments))
         {
@@ -142,7 +138,7 @@ public static partial class PersonaFeature
         await MatchDescriptionAsync(context, context.CommandArguments, cancellationToken);
     }
 
-    private static async Task DescriptionOrNotUnderstoodAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task DescriptionOrNotUnderstoodAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var text = context.Turn.Text ?? string.Empty;
         if (Pack(context) is not null && TextAnalyzer.Terms(text).Count >= DescriptionMinTerms)
@@ -154,7 +150,7 @@ public static partial class PersonaFeature
         await HelpFeature.NotUnderstoodAsync(context, cancellationToken);
     }
 
-    private static async Task MatchDescriptionAsync(TurnContext context, string description, CancellationToken cancellationToken)
+    private async Task MatchDescriptionAsync(TurnContext context, string description, CancellationToken cancellationToken)
     {
         if (Pack(context) is not { } pack)
         {
@@ -162,8 +158,8 @@ public static partial class PersonaFeature
             return;
         }
 
-        var result = context.Services.GetRequiredService<PersonaDirectory>().MatcherFor(pack).Match(description);
-        if (context.Services.GetService<IPersonaReranker>() is { } reranker)
+        var result = personas.MatcherFor(pack).Match(description);
+        if (reranker is not null)
         {
             result = await reranker.RerankAsync(pack, description, result, context.Culture, cancellationToken) ?? result;
         }
@@ -238,11 +234,10 @@ public static partial class PersonaFeature
         _ => context.T("personaSectorRubrics"),
     };
 
-    private static PersonaPack? Pack(TurnContext context) =>
-        context.OrganizationPack();
+    private PersonaPack? Pack(TurnContext context) => personas.PackFor(context);
 
     /// <summary>The persona named, or an answer saying there is none, with the list to choose from.</summary>
-    private static async Task<(PersonaPack Pack, Persona Persona)?> PersonaAsync(TurnContext context, string name, CancellationToken cancellationToken)
+    private async Task<(PersonaPack Pack, Persona Persona)?> PersonaAsync(TurnContext context, string name, CancellationToken cancellationToken)
     {
         if (Pack(context) is not { } pack)
         {
@@ -270,20 +265,4 @@ public static partial class PersonaFeature
 
     private static string? Bullets(IReadOnlyList<string> items) =>
         items.Count == 0 ? null : string.Join("\n", items.Select(i => "- " + i));
-
-    // Questions in words, on folded text (lower case, no accents). The persona's name is the "args" group.
-    [GeneratedRegex(@"^(how (do|should|can|to) (i |we )?(talk|speak) (to|with)|comment (parler|s'adresser|communiquer) (a|avec)|comment lui parler,?) (?<args>.+?)\s*\??$")]
-    private static partial Regex TalkPattern();
-
-    [GeneratedRegex(@"^(what (irritates|annoys|frustrates|bothers)|qu'est-ce qui (irrite|agace|enerve|derange)|qu'est ce qui (irrite|agace|enerve)|ce qui (irrite|agace)|irritants (de|of)) (?<args>.+?)\s*\??$")]
-    private static partial Regex IrritantsPattern();
-
-    [GeneratedRegex(@"^(what does (?<args>.+?) expect|what do (?<args>.+?) expect|qu'attend (?<args>.+?)|que (veut|attend) (?<args>.+?)|(expectations|attentes) (de|of) (?<args>.+?))\s*\??$")]
-    private static partial Regex ExpectationsPattern();
-
-    [GeneratedRegex(@"^(what (delights|enchants|pleases)|qu'est-ce qui (enchante|ravit|plait a)|qu'est ce qui (enchante|ravit)|ce qui (enchante|ravit)) (?<args>.+?)\s*\??$")]
-    private static partial Regex DelightsPattern();
-
-    [GeneratedRegex(@"^((?<args>.+?)'s verbatim|verbatim (de |d'|of )?(?<args>.+?)|le verbatim (de |d')(?<args>.+?))\s*\??$")]
-    private static partial Regex VerbatimPattern();
 }

@@ -1,0 +1,18 @@
+namespace CultureBot.Core.Localization;
+
+/// <summary>
+/// What people type in one language, by route name (the language-free identifier of logs and button verbs):
+/// <see cref="Commands"/>, the words of each command (a sub-command's words follow one of its command's:
+/// <c>quiz</c> + <c>start</c>), and <see cref="Questions"/>, the patterns of questions asked in words
+/// (on folded text, the named group <c>args</c> being what the question is about).
+/// </summary>
+public sealed record LanguageWords(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Commands,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Questions)
+{
+    public static readonly LanguageWords None = new(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, IReadOnlyList<string>>());
+
+    public IReadOnlyList<string> CommandWords(string route) => Commands.TryGetValue(route, out var words) ? words : [];
+
+    public IReadOnlyList<string> QuestionPatterns(string route) => Questions.TryGetValue(route, out var patterns) ? patterns : [];
+}
