@@ -6,6 +6,7 @@ using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
 using CultureBot.Core.Features.Digests;
 using CultureBot.Core.Features.Help;
+using CultureBot.Core.Features.Installations;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Personas;
 using CultureBot.Data;
@@ -21,7 +22,9 @@ using CultureBot.Core.Features.Onboarding;
 using CultureBot.Core.Onboarding;
 using CultureBot.Llm;
 using CultureBot.Slack;
+using CultureBot.Slack.Web;
 using CultureBot.Teams;
+using CultureBot.Teams.Web;
 using CultureBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -106,7 +109,7 @@ public static class BotHost
         services.AddSingleton<OnboardingScheduler>();
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
-        services.AddBotRoutes(routes => (testClockStart is not null ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder());
+        services.AddBotRoutes(routes => (testClockStart is not null ? routes.MapTestClock() : routes).MapHelp().MapWeek().MapDigests().MapVerbatims().MapQuiz().MapOnboarding().MapCommittees().MapPersonas().MapFinder().MapInstallations());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<QueueHealthCheck>(QueueHealthCheck.Name);
         services.AddHostedService<StartupReport>();
@@ -120,9 +123,9 @@ public static class BotHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
-        app.MapTeamsEndpoints();
+        app.MapTeams();
         app.MapPackEndpoints();
-        app.MapSlackEndpoints();
+        app.MapSlack();
         app.MapCommitteeEndpoints();
     }
 }

@@ -19,7 +19,9 @@ public static class WeekFeature
     public static BotRouteBuilder MapWeek(this BotRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        return routes.MapCommand("week", ["persona of the week", "home", "persona de la semaine", "accueil", "semaine"], ShowAsync);
+        return routes
+            .MapCommand("week", ["persona of the week", "home", "persona de la semaine", "accueil", "semaine"], ShowAsync)
+            .OnEvent(BotEvents.HomeOpened, ShowHomeAsync);
     }
 
     /// <summary>The persona of the week (Monday to Sunday, UTC) containing <paramref name="now"/>: the pack's personas in order, one a week.</summary>
@@ -58,5 +60,12 @@ public static class WeekFeature
         var pack = context.OrganizationPack();
         var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         return context.SendAsync(new BotMessage(context.T("homeTitle"), HomeCard(pack, now)), cancellationToken);
+    }
+
+    /// <summary>The same card as the person's home view (Slack's App Home tab).</summary>
+    private static Task ShowHomeAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        return context.Channel.ShowHomeAsync(new BotMessage(context.T("homeTitle"), HomeCard(context.OrganizationPack(), now)), cancellationToken);
     }
 }

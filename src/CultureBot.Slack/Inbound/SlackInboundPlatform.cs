@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using CultureBot.Core.Conversations;
+using CultureBot.Core.Queue;
+using CultureBot.Slack.Adapter;
+using CultureBot.Slack.WebApi;
+using Microsoft.Extensions.Options;
+
+namespace CultureBot.Slack.Inbound;
+
+/// <summary>
+/// Slack's part in the shared inbound queue: verified payloads from the HTTP endpoints and Socket Mode wait in
+/// <c>slack-inbound</c>, recognised by their event id, action timestamp or trigger id, and are run by the
+/// <see cref="SlackBotAdapter"/>, one person's in order.
+/// </summary>
+public sealed class SlackInboundPlatform(IOptions<SlackOptions> options, SlackBotAdapter adapter) : IInboundPlatform<SlackInbound>
+{
+    public const string QueueName = "slack-inbound";
+
+    string IInboundPlatform<SlackInbound>.QueueName => QueueName;
+
+    public bool Enabled => options.Value.Enabled;
+
+    public (OrganizationKey Organization, string? DedupeKey) IdentityOf(SlackInbound item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return (new OrganizationKey(Platforms.Slack, item.TeamId ?? string.Empty), item.DedupeKey);
+    }
+
+    public string Serialize(SlackInbound item, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return (item with { ReceivedAt = receivedAt }).Serialize();
+    }
+
+    public SlackInbound Deserialize(string stored) => SlackInbound.Deserialize(stored);
+
+    /// <summary>
+    /// The user whose payload it is. Never throws: the payload is client data (a <c>user</c> that is a string, an
+    /// <c>event</c> that is not an object), and a throw here would stop the whole batch before any item's own error handling.
+    /// </summary>
+    public string? SenderOf(SlackInbound item) =>
+        item?.Payload is { } payload
+            ? SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(Field(payload["user"], "id")) ?? SlackInbound.StringOf(Field(payload["event"], "user"))
+            : null;
+
+    public Task ProcessAsync(SlackInbound item, CancellationToken cancellationToken) => adapter.ProcessAsync(item, cancellationToken);
+
+    public bool IsPermanent(Exception error) =>
+        error is FormatException or System.Text.Json.JsonException or SlackApiException { IsPermanent: true };
+
+    /// <summary>A field of a JSON object; null when the node is absent or not an object.</summary>
+    private static JsonNode? Field(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
+}
