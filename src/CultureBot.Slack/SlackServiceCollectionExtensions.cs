@@ -38,7 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IProactiveSender, SlackProactiveSender>();
 
         // Always registered; each checks the options when it starts (configuration may be completed after this call).
-        services.AddInboundQueue<SlackInbound, SlackInboundPlatform>();
+        services.AddInboundQueue<SlackInbound, SlackInboundPlatform, SlackBotAdapter>();
         services.AddSingleton<SlackSocketModeClient>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
         return services;

@@ -21,7 +21,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddBotFrameworkAuthentication();
         services.AddTeamsConnector();
         services.AddSingleton<TeamsBotAdapter>();
-        services.AddInboundQueue<TeamsInbound, TeamsInboundPlatform>();
+        services.AddInboundQueue<TeamsInbound, TeamsInboundPlatform, TeamsBotAdapter>();
         services.AddSingleton<IProactiveSender>(sp => TeamsProactiveSender.Create(sp));
         return services;
     }

@@ -3,9 +3,9 @@ using CultureBot.Core.Conversations;
 namespace CultureBot.Core.Queue;
 
 /// <summary>
-/// What a platform tells the shared inbound door (<see cref="InboundQueue{TItem}"/>) and worker
-/// (<see cref="InboundWorker{TItem}"/>) about its payloads: where they wait, how one is stored and read back, whose it
-/// is, how it is processed. Slack payloads and Teams activities go through the same door and worker this way.
+/// How one platform's payloads are stored in the shared inbound queue: where they wait, how one is written and read
+/// back, who it is from. The door (<see cref="InboundQueue{TItem}"/>) and the worker (<see cref="InboundWorker{TItem}"/>)
+/// are the same for Slack payloads and Teams activities; this is what differs.
 /// </summary>
 /// <typeparam name="TItem">The platform's verified inbound payload.</typeparam>
 public interface IInboundPlatform<TItem>
@@ -27,10 +27,14 @@ public interface IInboundPlatform<TItem>
 
     /// <summary>Whose payload it is, when that can be told, never throwing: one person's payloads are processed in order.</summary>
     string? SenderOf(TItem item);
+}
 
+/// <summary>Runs one stored payload: the platform's adapter, called by the <see cref="InboundWorker{TItem}"/>.</summary>
+public interface IInboundHandler<in TItem>
+{
     /// <summary>Runs the payload's turn. Throws when it failed: the item is retried, or set aside.</summary>
     Task ProcessAsync(TItem item, CancellationToken cancellationToken);
 
     /// <summary>True for an error no retry can mend (a refused token, refused content): the item is set aside at once.</summary>
-    bool IsPermanent(Exception error);
+    bool IsPermanent(Exception error) => false;
 }

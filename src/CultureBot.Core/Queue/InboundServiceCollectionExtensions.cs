@@ -5,15 +5,17 @@ namespace CultureBot.Core.Queue;
 public static class InboundServiceCollectionExtensions
 {
     /// <summary>
-    /// A platform's durable inbound queue: <typeparamref name="TPlatform"/> (its specifics), the door its endpoints store
-    /// payloads through, the worker that processes them, and its part of the <see cref="IInboundBacklog"/>.
+    /// A platform's durable inbound queue: how its payloads are stored (<typeparamref name="TPlatform"/>), the door its
+    /// endpoints store them through, the worker that runs them with <typeparamref name="THandler"/> (registered by the
+    /// caller), and its part of the <see cref="IInboundBacklog"/>.
     /// </summary>
-    public static IServiceCollection AddInboundQueue<TItem, TPlatform>(this IServiceCollection services)
+    public static IServiceCollection AddInboundQueue<TItem, TPlatform, THandler>(this IServiceCollection services)
         where TItem : class
         where TPlatform : class, IInboundPlatform<TItem>
+        where THandler : class, IInboundHandler<TItem>
     {
-        services.AddSingleton<TPlatform>();
-        services.AddSingleton<IInboundPlatform<TItem>>(sp => sp.GetRequiredService<TPlatform>());
+        services.AddSingleton<IInboundPlatform<TItem>, TPlatform>();
+        services.AddSingleton<IInboundHandler<TItem>>(sp => sp.GetRequiredService<THandler>());
         services.AddSingleton<InboundQueue<TItem>>();
         services.AddSingleton<IInboundBacklog, InboundBacklog<TItem>>();
         services.AddHostedService<InboundWorker<TItem>>();

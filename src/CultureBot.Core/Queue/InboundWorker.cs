@@ -31,6 +31,7 @@ public static class InboundWork
 /// </summary>
 public sealed class InboundWorker<TItem>(
     IInboundPlatform<TItem> platform,
+    IInboundHandler<TItem> handler,
     IWorkQueue queue,
     InboundQueue<TItem> door,
     TimeProvider clock,
@@ -109,7 +110,7 @@ public sealed class InboundWorker<TItem>(
         try
         {
             // An unreadable item is read again here so that its error is the one recorded.
-            await platform.ProcessAsync(read ?? platform.Deserialize(item.Payload), cancellationToken);
+            await handler.ProcessAsync(read ?? platform.Deserialize(item.Payload), cancellationToken);
             await queue.CompleteAsync(item.Id, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -121,8 +122,9 @@ public sealed class InboundWorker<TItem>(
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            // An item that cannot be read never will be: set aside at once, with the reader's error.
-            if (read is null || platform.IsPermanent(e) || item.Attempts >= InboundWork.MaxAttempts)
+            // An item that cannot be read never will be, nor content a handler cannot parse: set aside at once, with the error.
+            var permanent = read is null || e is FormatException or System.Text.Json.JsonException || handler.IsPermanent(e);
+            if (permanent || item.Attempts >= InboundWork.MaxAttempts)
             {
                 InboundLog.GaveUp(logger, platform.QueueName, item.Id, item.Attempts, e);
                 await queue.FailAsync(item.Id, e.Message, clock.GetUtcNow(), CancellationToken.None);

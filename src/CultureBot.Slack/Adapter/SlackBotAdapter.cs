@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CultureBot.Cards;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Localization;
+using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
 using CultureBot.Slack.WebApi;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace CultureBot.Slack.Adapter;
 
 /// <summary>
-/// Runs one queued Slack payload: finds the workspace's token, learns the user's language, maps the payload to
+/// Runs one queued Slack payload (the inbound worker's handler): finds the workspace's token, learns the user's language, maps the payload to
 /// a turn and runs it through the <see cref="TurnPipeline"/>, as Teams does. Slack's own events become named
 /// events for the router: the App Home tab (<see cref="BotEvents.HomeOpened"/>) and uninstalls
 /// (<see cref="BotEvents.Uninstalled"/>).
@@ -22,7 +23,7 @@ public sealed partial class SlackBotAdapter(
     SlackWebApiClient api,
     CardCatalog cards,
     TimeProvider clock,
-    ILogger<SlackBotAdapter> logger)
+    ILogger<SlackBotAdapter> logger) : IInboundHandler<SlackInbound>
 {
     public async Task ProcessAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
@@ -61,6 +62,9 @@ public sealed partial class SlackBotAdapter(
 
         await RunAsync(inbound, turn, workspace, cancellationToken);
     }
+
+    /// <summary>A refused token or refused content: no retry mends them.</summary>
+    public bool IsPermanent(Exception error) => error is SlackApiException { IsPermanent: true };
 
     private async Task RunAsync(SlackInbound inbound, Turn turn, SlackWorkspace workspace, CancellationToken cancellationToken) =>
         await pipeline.RunAsync(turn, new SlackTurnChannel(inbound, turn, workspace, api, cards, logger), cancellationToken);

@@ -1,18 +1,15 @@
 using System.Text.Json.Nodes;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Queue;
-using CultureBot.Slack.Adapter;
-using CultureBot.Slack.WebApi;
 using Microsoft.Extensions.Options;
 
 namespace CultureBot.Slack.Inbound;
 
 /// <summary>
 /// Slack's part in the shared inbound queue: verified payloads from the HTTP endpoints and Socket Mode wait in
-/// <c>slack-inbound</c>, recognised by their event id, action timestamp or trigger id, and are run by the
-/// <see cref="SlackBotAdapter"/>, one person's in order.
+/// <c>slack-inbound</c>, recognised by their event id, action timestamp or trigger id, one person's run in order.
 /// </summary>
-public sealed class SlackInboundPlatform(IOptions<SlackOptions> options, SlackBotAdapter adapter) : IInboundPlatform<SlackInbound>
+public sealed class SlackInboundPlatform(IOptions<SlackOptions> options) : IInboundPlatform<SlackInbound>
 {
     public const string QueueName = "slack-inbound";
 
@@ -42,11 +39,6 @@ public sealed class SlackInboundPlatform(IOptions<SlackOptions> options, SlackBo
         item?.Payload is { } payload
             ? SlackInbound.StringOf(payload["user_id"]) ?? SlackInbound.StringOf(Field(payload["user"], "id")) ?? SlackInbound.StringOf(Field(payload["event"], "user"))
             : null;
-
-    public Task ProcessAsync(SlackInbound item, CancellationToken cancellationToken) => adapter.ProcessAsync(item, cancellationToken);
-
-    public bool IsPermanent(Exception error) =>
-        error is FormatException or System.Text.Json.JsonException or SlackApiException { IsPermanent: true };
 
     /// <summary>A field of a JSON object; null when the node is absent or not an object.</summary>
     private static JsonNode? Field(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;

@@ -14,7 +14,7 @@ namespace CultureBot.Teams.Adapter;
 
 /// <summary>
 /// Runs authenticated activities through the <see cref="TurnPipeline"/>, as Slack does. Most wait in the durable
-/// inbound queue and are run by its worker (<see cref="RunQueuedAsync"/>), which retries a failed turn. An invoke
+/// inbound queue and are run by its worker (<see cref="ProcessAsync"/>), which retries a failed turn. An invoke
 /// is answered in the HTTP response, so it runs during the request (<see cref="InvokeAsync"/>): recorded once, and a
 /// failed one forgets its record and answers 500, so that the Bot Connector's retry does it. Replies wait for the
 /// Bot Connector at most <see cref="TeamsOptions.ReplyTimeout"/>; what is not through by then goes through the outbox.
@@ -27,7 +27,7 @@ public sealed partial class TeamsBotAdapter(
     IWorkQueue outbox,
     IOptions<TeamsOptions> options,
     TimeProvider clock,
-    ILogger<TeamsBotAdapter> logger)
+    ILogger<TeamsBotAdapter> logger) : IInboundHandler<TeamsInbound>
 {
     /// <summary>What the HTTP endpoint answers to an invoke.</summary>
     public sealed record Outcome(int StatusCode, InvokeResponse? InvokeResponse);
@@ -84,7 +84,7 @@ public sealed partial class TeamsBotAdapter(
     }
 
     /// <summary>Runs a queued activity (recorded once at the door). Throws when the turn failed: the worker retries it.</summary>
-    public async Task RunQueuedAsync(TeamsInbound inbound, CancellationToken cancellationToken)
+    public async Task ProcessAsync(TeamsInbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         using var scope = BeginScope(inbound.Activity);

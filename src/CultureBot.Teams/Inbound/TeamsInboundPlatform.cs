@@ -9,7 +9,7 @@ namespace CultureBot.Teams.Inbound;
 /// <c>teams-inbound</c>, recognised by its tenant and activity id, and is run by the <see cref="TeamsBotAdapter"/>,
 /// one person's in order. Replies go to the activity's serviceUrl through the Bot Connector, as during the request.
 /// </summary>
-public sealed class TeamsInboundPlatform(TeamsBotAdapter adapter) : IInboundPlatform<TeamsInbound>
+public sealed class TeamsInboundPlatform : IInboundPlatform<TeamsInbound>
 {
     public const string QueueName = "teams-inbound";
 
@@ -33,8 +33,4 @@ public sealed class TeamsInboundPlatform(TeamsBotAdapter adapter) : IInboundPlat
     public TeamsInbound Deserialize(string stored) => TeamsInbound.Deserialize(stored);
 
     public string? SenderOf(TeamsInbound item) => item?.Activity.From?.Id;
-
-    public Task ProcessAsync(TeamsInbound item, CancellationToken cancellationToken) => adapter.RunQueuedAsync(item, cancellationToken);
-
-    public bool IsPermanent(Exception error) => error is FormatException or System.Text.Json.JsonException;
 }

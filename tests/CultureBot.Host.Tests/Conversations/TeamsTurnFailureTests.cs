@@ -1,5 +1,6 @@
 using System.Net;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Queue;
 using CultureBot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CultureBot.Host.Tests.Conversations;
 
 /// <summary>
-/// A Teams turn that fails is done on the Bot Connector's retry, not acknowledged and forgotten; and the answer to an
-/// activity never keeps the Bot Connector waiting past the reply budget (what is late goes out through the outbox).
+/// A Teams turn that fails is done later, not acknowledged and forgotten: a queued one by the inbound worker, an
+/// invoke on the Bot Connector's retry; and a turn's replies never take longer than the reply budget (what is late
+/// goes out through the outbox).
 /// </summary>
 public sealed class TeamsTurnFailureTests : IDisposable
 {
@@ -39,15 +41,36 @@ public sealed class TeamsTurnFailureTests : IDisposable
     });
 
     [Fact]
-    public async Task A_turn_that_fails_answers_500_and_is_done_when_the_bot_connector_sends_it_again()
+    public async Task A_message_turn_that_fails_is_tried_again_by_the_inbound_worker_and_done_once()
     {
         using var host = Host(flaky: true);
         var client = host.CreateClient();
         var message = Activities.Message(_connector.ServiceUrl, "flaky");
 
-        var failed = await Activities.PostAsync(client, message);
-        var retried = await Activities.PostAsync(client, message);
-        var again = await Activities.PostAsync(client, message);
+        var stored = await Activities.PostAsync(client, message);
+        var sentAgain = await Activities.PostAsync(client, message);
+
+        // The failed turn is due again after the worker's backoff, on the host's clock.
+        var reply = await FakeClockWait.UntilAsync(
+            _clock, () => _connector.Calls is [var first, ..] ? first.Body : null, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), 300, () => "the failed turn was never tried again");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (stored.StatusCode, sentAgain.StatusCode));
+        Assert.Equal("done at last", reply["text"]?.GetValue<string>());
+        Assert.Equal(2, _flakyCalls);
+        Assert.Single(_connector.Calls);
+        Assert.Empty(await host.Services.GetRequiredService<IQueueAdmin>().ListSetAsideAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_invoke_that_fails_answers_500_and_is_done_when_the_bot_connector_sends_it_again()
+    {
+        using var host = Host(flaky: true);
+        var client = host.CreateClient();
+        var click = Activities.Invoke(_connector.ServiceUrl, "flaky");
+
+        var failed = await Activities.PostAsync(client, click);
+        var retried = await Activities.PostAsync(client, click);
+        var again = await Activities.PostAsync(client, click);
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);

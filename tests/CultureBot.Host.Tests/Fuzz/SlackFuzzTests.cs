@@ -3,7 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Host.Tests.Support;
-using CultureBot.Slack.Adapter;
+using CultureBot.Core.Queue;
+using CultureBot.Slack.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -192,7 +193,7 @@ public sealed class SlackFuzzTests : IDisposable
         Assert.False(Worker().ExecuteTask?.IsCompleted);
     }
 
-    private SlackInboxWorker Worker() => _host.Services.GetServices<IHostedService>().OfType<SlackInboxWorker>().Single();
+    private InboundWorker<SlackInbound> Worker() => _host.Services.GetServices<IHostedService>().OfType<InboundWorker<SlackInbound>>().Single();
 }
 
 /// <summary>Mutations of a form-encoded body (slash commands; the interactivity <c>payload</c> field).</summary>

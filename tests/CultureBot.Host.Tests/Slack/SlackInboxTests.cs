@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CultureBot.Core.Queue;
 using CultureBot.Host.Tests.Support;
-using CultureBot.Slack.Adapter;
 using CultureBot.Slack.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -50,12 +49,12 @@ public sealed class SlackInboxTests : IDisposable
         }) { ReceivedAt = _clock.GetUtcNow() };
         var queue = _host.Services.GetRequiredService<IWorkQueue>();
         var admin = _host.Services.GetRequiredService<IQueueAdmin>();
-        var poisonId = await queue.EnqueueAsync(SlackInboundQueue.QueueName, poison.Serialize(), _clock.GetUtcNow(), CancellationToken.None);
+        var poisonId = await queue.EnqueueAsync(SlackInboundPlatform.QueueName, poison.Serialize(), _clock.GetUtcNow(), CancellationToken.None);
 
         // Each genuine command wakes the worker, which claims it with the poison whenever the poison is due again:
         // every command is answered all the same, and the poison is set aside after its attempts.
         var commands = 0;
-        while (commands < 4 * SlackInboxWorker.MaxAttempts && !await IsSetAsideAsync(admin, poisonId))
+        while (commands < 4 * InboundWork.MaxAttempts && !await IsSetAsideAsync(admin, poisonId))
         {
             var hook = $"about-{++commands}";
             await _signed.CommandAsync("C05ENGOPS77", "U05RAVI9KQ2", "about", _slack.ResponseUrl(hook));
@@ -66,12 +65,12 @@ public sealed class SlackInboxTests : IDisposable
             _clock.Advance(TimeSpan.FromHours(1));
         }
 
-        var setAside = Assert.Single(await admin.ListSetAsideAsync(SlackInboundQueue.QueueName, CancellationToken.None));
-        Assert.Equal((poisonId, SlackInboxWorker.MaxAttempts), (setAside.Id, setAside.Attempts));
+        var setAside = Assert.Single(await admin.ListSetAsideAsync(SlackInboundPlatform.QueueName, CancellationToken.None));
+        Assert.Equal((poisonId, InboundWork.MaxAttempts), (setAside.Id, setAside.Attempts));
         Assert.False(string.IsNullOrWhiteSpace(setAside.Error));
         Assert.Empty(_slack.Calls("hooks/poison"));
     }
 
     private static async Task<bool> IsSetAsideAsync(IQueueAdmin admin, long id) =>
-        (await admin.ListSetAsideAsync(SlackInboundQueue.QueueName, CancellationToken.None)).Any(i => i.Id == id);
+        (await admin.ListSetAsideAsync(SlackInboundPlatform.QueueName, CancellationToken.None)).Any(i => i.Id == id);
 }
