@@ -10,30 +10,12 @@ namespace CultureBot.Host.Tests.Slack;
 /// <summary>The Slack inbound queue through the running host: every payload is handled alone, none holds another.</summary>
 public sealed class SlackInboxTests : IDisposable
 {
-    private const string Secret = "inbox-signing-secret-0123456789abc";
-    private readonly FakeSlackApi _slack = new();
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
-    private readonly BotHostFactory _host;
-    private readonly SignedSlack _signed;
+    private readonly SlackTestHost _slack;
 
-    public SlackInboxTests()
-    {
-        _host = new BotHostFactory(
-            new Dictionary<string, string?>
-            {
-                ["Slack:SigningSecret"] = Secret,
-                ["Slack:BotToken"] = "xoxb-configured-token",
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            },
-            services => services.AddSingleton<TimeProvider>(_clock));
-        _signed = new SignedSlack(_host.CreateClient(), Secret, _clock);
-    }
+    public SlackInboxTests() => _slack = new SlackTestHost(clock: _clock);
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _slack.Dispose();
-    }
+    public void Dispose() => _slack.Dispose();
 
     [Fact]
     public async Task A_payload_whose_user_is_a_string_holds_no_genuine_command_and_is_set_aside_after_its_attempts()
@@ -44,11 +26,11 @@ public sealed class SlackInboxTests : IDisposable
             ["type"] = "block_actions",
             ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
             ["user"] = "U0STRING001",
-            ["response_url"] = _slack.ResponseUrl("poison"),
+            ["response_url"] = _slack.Api.ResponseUrl("poison"),
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "persona:gerard", ["value"] = "gerard", ["action_ts"] = "1724319999.000001" }),
         }) { ReceivedAt = _clock.GetUtcNow() };
-        var queue = _host.Services.GetRequiredService<IWorkQueue>();
-        var admin = _host.Services.GetRequiredService<IQueueAdmin>();
+        var queue = _slack.Services.GetRequiredService<IWorkQueue>();
+        var admin = _slack.Services.GetRequiredService<IQueueAdmin>();
         var poisonId = await queue.EnqueueAsync(SlackInboundPlatform.QueueName, poison.Serialize(), _clock.GetUtcNow(), CancellationToken.None);
 
         // Each genuine command wakes the worker, which claims it with the poison whenever the poison is due again:
@@ -57,18 +39,18 @@ public sealed class SlackInboxTests : IDisposable
         while (commands < 4 * InboundWork.MaxAttempts && !await IsSetAsideAsync(admin, poisonId))
         {
             var hook = $"about-{++commands}";
-            await _signed.CommandAsync("C05ENGOPS77", "U05RAVI9KQ2", "about", _slack.ResponseUrl(hook));
+            await _slack.Signed.CommandAsync("C05ENGOPS77", "U05RAVI9KQ2", "about", _slack.Api.ResponseUrl(hook));
 
             // The Web API pacer waits on the clock: it runs on while the answer is awaited.
             await FakeClockWait.UntilAsync(
-                _clock, () => _slack.Calls($"hooks/{hook}").Count > 0 ? hook : null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50), 600, () => $"{hook} was never answered");
+                _clock, () => _slack.Api.Calls($"hooks/{hook}").Count > 0 ? hook : null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50), 600, () => $"{hook} was never answered");
             _clock.Advance(TimeSpan.FromHours(1));
         }
 
         var setAside = Assert.Single(await admin.ListSetAsideAsync(SlackInboundPlatform.QueueName, CancellationToken.None));
         Assert.Equal((poisonId, InboundWork.MaxAttempts), (setAside.Id, setAside.Attempts));
         Assert.False(string.IsNullOrWhiteSpace(setAside.Error));
-        Assert.Empty(_slack.Calls("hooks/poison"));
+        Assert.Empty(_slack.Api.Calls("hooks/poison"));
     }
 
     private static async Task<bool> IsSetAsideAsync(IQueueAdmin admin, long id) =>
