@@ -1,6 +1,7 @@
 using System.Net;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Queue;
+using CultureBot.Teams.Inbound;
 using CultureBot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -20,7 +21,10 @@ public sealed class TeamsTurnFailureTests : IDisposable
 
     public void Dispose() => _connector.Dispose();
 
-    /// <summary>The real host on the test's clock; <paramref name="flaky"/>: with only a command whose first run fails (the database went away mid-turn).</summary>
+    /// <summary>
+/// The real host on the test's clock; <paramref name="flaky"/>: with only a command whose first run fails (the database
+/// went away mid-turn), and one that always fails.
+/// </summary>
     private BotHostFactory Host(bool flaky = false) => new(services: services =>
     {
         services.AddSingleton<TimeProvider>(_clock);
@@ -37,7 +41,7 @@ public sealed class TeamsTurnFailureTests : IDisposable
             }
 
             await context.SendAsync(BotMessage.FromText("done at last"), cancellationToken);
-        }));
+        }).MapCommand("broken", [], (_, _) => throw new InvalidOperationException("the database is gone for good")));
     });
 
     [Fact]
@@ -59,6 +63,26 @@ public sealed class TeamsTurnFailureTests : IDisposable
         Assert.Equal(2, _flakyCalls);
         Assert.Single(_connector.Calls);
         Assert.Empty(await host.Services.GetRequiredService<IQueueAdmin>().ListSetAsideAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_message_turn_that_keeps_failing_is_set_aside_for_an_operator_after_the_same_attempts_as_slacks()
+    {
+        using var host = Host(flaky: true);
+        var admin = host.Services.GetRequiredService<IQueueAdmin>();
+
+        await Activities.PostAsync(host.CreateClient(), Activities.Message(_connector.ServiceUrl, "broken"));
+        var setAside = await FakeClockWait.UntilAsync(
+            _clock,
+            async () => await admin.ListSetAsideAsync(TeamsInboundPlatform.QueueName, CancellationToken.None) is [var item] ? item : null,
+            TimeSpan.FromMinutes(1),
+            TimeSpan.FromMilliseconds(100),
+            600,
+            () => "the failing turn was never set aside");
+
+        Assert.Equal(InboundWork.MaxAttempts, setAside.Attempts);
+        Assert.Contains("gone for good", setAside.Error, StringComparison.Ordinal);
+        Assert.Empty(_connector.Calls);
     }
 
     [Fact]
