@@ -89,7 +89,7 @@ internal static class QuizLoadBenchmark
             var store = app.Services.GetRequiredService<IQuizStore>();
             var queue = app.Services.GetRequiredService<IWorkQueue>();
             while ((await store.GetRoundAsync(game, round, cancellationToken))?.ClosedAt is null
-                || await queue.CountPendingAsync(Slack.Inbound.SlackInboundQueue.QueueName, cancellationToken) > 0)
+                || await queue.CountPendingAsync(Slack.Inbound.SlackInboundPlatform.QueueName, cancellationToken) > 0)
             {
                 await Task.Delay(200, cancellationToken);
             }

@@ -1,4 +1,5 @@
 using CultureBot.Core.Delivery;
+using CultureBot.Core.Queue;
 using CultureBot.Slack.Adapter;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
@@ -30,8 +31,6 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SlackOptions>>(),
             sp.GetRequiredService<SlackRateLimiter>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<SlackInboundQueue>();
-        services.AddSingleton<Core.Queue.IInboundBacklog, SlackInboundBacklog>();
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackBotAdapter>();
@@ -39,7 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IProactiveSender, SlackProactiveSender>();
 
         // Always registered; each checks the options when it starts (configuration may be completed after this call).
-        services.AddHostedService<SlackInboxWorker>();
+        services.AddInboundQueue<SlackInbound, SlackInboundPlatform, SlackBotAdapter>();
         services.AddSingleton<SlackSocketModeClient>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
         return services;

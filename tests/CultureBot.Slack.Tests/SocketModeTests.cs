@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.SocketMode;
 using CultureBot.Slack.WebApi;
@@ -133,7 +134,7 @@ public sealed class SocketModeTests : IAsyncDisposable
         var options = Options.Create(new SlackOptions { AppToken = "xapp-test-token", SigningSecret = "s", ApiBaseUrl = _server.Urls.First() + "/api/" });
         using var http = new HttpClient();
         var api = new SlackWebApiClient(http, options, new SlackRateLimiter(TimeProvider.System), TimeProvider.System);
-        using var inbox = new SlackInboundQueue(queue, TimeProvider.System, NullLogger<SlackInboundQueue>.Instance);
+        using var inbox = new InboundQueue<SlackInbound>(new SlackInboundPlatform(options), queue, TimeProvider.System, NullLogger<InboundQueue<SlackInbound>>.Instance);
         using var client = new SlackSocketModeClient(api, inbox, AnyOrganization, options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
 
         await client.StartAsync(CancellationToken.None);
@@ -160,7 +161,7 @@ public sealed class SocketModeTests : IAsyncDisposable
         var options = Options.Create(new SlackOptions { AppToken = "xapp-test-token", SigningSecret = "s", ApiBaseUrl = _server.Urls.First() + "/api/" });
         using var http = new HttpClient();
         var api = new SlackWebApiClient(http, options, new SlackRateLimiter(TimeProvider.System), TimeProvider.System);
-        using var inbox = new SlackInboundQueue(queue, TimeProvider.System, NullLogger<SlackInboundQueue>.Instance);
+        using var inbox = new InboundQueue<SlackInbound>(new SlackInboundPlatform(options), queue, TimeProvider.System, NullLogger<InboundQueue<SlackInbound>>.Instance);
         using var client = new SlackSocketModeClient(api, inbox, Access("T0SOMEONEELSE"), options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
 
         await client.StartAsync(CancellationToken.None);
@@ -186,7 +187,7 @@ public sealed class SocketModeTests : IAsyncDisposable
         var options = Options.Create(new SlackOptions { AppToken = "xapp-wrong", SigningSecret = "s", ApiBaseUrl = _server.Urls.First() + "/api/" });
         using var http = new HttpClient();
         var api = new SlackWebApiClient(http, options, new SlackRateLimiter(TimeProvider.System), TimeProvider.System);
-        using var inbox = new SlackInboundQueue(queue, TimeProvider.System, NullLogger<SlackInboundQueue>.Instance);
+        using var inbox = new InboundQueue<SlackInbound>(new SlackInboundPlatform(options), queue, TimeProvider.System, NullLogger<InboundQueue<SlackInbound>>.Instance);
         using var client = new SlackSocketModeClient(api, inbox, AnyOrganization, options, TimeProvider.System, NullLogger<SlackSocketModeClient>.Instance);
 
         await client.StartAsync(CancellationToken.None);

@@ -22,6 +22,7 @@ public static class BotServiceCollectionExtensions
             services.TryAddTransient(feature);
         }
 
+        services.TryAddSingleton<TurnPipeline>();
         return services.AddSingleton(sp => routes.Build(sp.GetService<StringTable>()));
     }
 }

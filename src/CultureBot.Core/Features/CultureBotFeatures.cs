@@ -2,6 +2,7 @@ using CultureBot.Core.Bot;
 using CultureBot.Core.Features.Committees;
 using CultureBot.Core.Features.Digests;
 using CultureBot.Core.Features.Help;
+using CultureBot.Core.Features.Installations;
 using CultureBot.Core.Features.Onboarding;
 using CultureBot.Core.Features.Personas;
 using CultureBot.Core.Features.Quiz;
@@ -33,7 +34,8 @@ public static class CultureBotFeatures
                 .MapFeature<OnboardingFeature>(OnboardingFeature.Map)
                 .MapFeature<CommitteeFeature>(CommitteeFeature.Map)
                 .MapFeature<PersonaFeature>(PersonaFeature.Map)
-                .MapFeature<FinderFeature>(FinderFeature.Map);
+                .MapFeature<FinderFeature>(FinderFeature.Map)
+                .MapFeature<InstallationFeature>(InstallationFeature.Map);
         });
     }
 }

@@ -4,7 +4,7 @@ namespace CultureBot.Core.Queue;
 
 /// <summary>One unit of deferred work, as stored.</summary>
 /// <param name="Id">The queue's id for the item.</param>
-/// <param name="Queue">Which queue (<c>slack-inbound</c>, <c>outbox</c>…): one worker per queue.</param>
+/// <param name="Queue">Which queue (<c>teams-inbound</c>, <c>slack-inbound</c>, <c>outbox</c>…): one worker per queue.</param>
 /// <param name="Payload">What the worker needs, as the producer serialized it (JSON).</param>
 /// <param name="Attempts">How many times a worker has claimed it, this claim included.</param>
 public sealed record WorkItem(long Id, string Queue, string Payload, int Attempts);
@@ -52,8 +52,8 @@ public interface IWorkQueue
 }
 
 /// <summary>
-/// Inbound work stored but not yet processed (Slack payloads wait in a queue; Teams invokes are processed as they
-/// come). A quiz round waits for the clicks received before its bell before it closes.
+/// Inbound work stored but not yet processed (Slack payloads and Teams activities wait in their inbound queues;
+/// Teams invokes are processed as they come). A quiz round waits for the clicks received before its bell before it closes.
 /// </summary>
 public interface IInboundBacklog
 {

@@ -14,7 +14,7 @@ internal static class QueueCommands
 {
     public static Command Create()
     {
-        var queue = new Option<string?>("--queue") { Description = "Only this queue (outbox, slack-inbound)." };
+        var queue = new Option<string?>("--queue") { Description = "Only this queue (outbox, teams-inbound, slack-inbound)." };
         var limit = new Option<int>("--limit") { Description = "At most this many set-aside items, newest first.", DefaultValueFactory = _ => 100 };
         var list = new Command("list", "Counts per queue (pending, failing, set aside), then the items set aside with their error.") { queue, limit };
         list.SetAction((parse, cancellationToken) => WithQueuesAsync(parse, queues => ListAsync(queues, parse.GetValue(queue), parse.GetValue(limit), cancellationToken), cancellationToken));

@@ -15,7 +15,9 @@ using CultureBot.Llm;
 using CultureBot.Scheduling;
 using CultureBot.Scheduling.Quiz;
 using CultureBot.Slack;
+using CultureBot.Slack.Web;
 using CultureBot.Teams;
+using CultureBot.Teams.Web;
 using CultureBot.Teams.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -93,9 +95,9 @@ public static class BotHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
-        app.MapTeamsEndpoints();
+        app.MapTeams();
         app.MapPackEndpoints();
-        app.MapSlackEndpoints();
+        app.MapSlack();
         app.MapCommitteeEndpoints();
     }
 }

@@ -1,6 +1,7 @@
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
+using CultureBot.Teams.Inbound;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CultureBot.Host.Web;
@@ -15,7 +16,7 @@ internal sealed class QueueHealthCheck(IQueueAdmin queues) : IHealthCheck
     public const string Name = "queues";
 
     /// <summary>Shown even when empty, so that a dashboard finds them.</summary>
-    private static readonly string[] KnownQueues = [OutboxMessage.QueueName, SlackInboundQueue.QueueName];
+    private static readonly string[] KnownQueues = [OutboxMessage.QueueName, TeamsInboundPlatform.QueueName, SlackInboundPlatform.QueueName];
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using CultureBot.Cards;
 using CultureBot.Core.Bot;
-using CultureBot.Core.Conversations;
-using CultureBot.Core.Personas;
+using CultureBot.Core.Localization;
+using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
 using CultureBot.Slack.Schema;
@@ -12,21 +12,19 @@ using Microsoft.Extensions.Logging;
 namespace CultureBot.Slack.Adapter;
 
 /// <summary>
-/// Runs one queued Slack payload: finds the workspace's token, learns the user's language, maps the payload to
-/// a turn and dispatches it through the same router as Teams. Also the Slack-only events: the App Home tab
-/// (<c>views.publish</c>) and uninstalls (the workspace's token is forgotten).
+/// Runs one queued Slack payload (the inbound worker's handler): finds the workspace's token, learns the user's language, maps the payload to
+/// a turn and runs it through the <see cref="TurnPipeline"/>, as Teams does. Slack's own events become named
+/// events for the router: the App Home tab (<see cref="BotEvents.HomeOpened"/>) and uninstalls
+/// (<see cref="BotEvents.Uninstalled"/>).
 /// </summary>
 public sealed partial class SlackBotAdapter(
-    BotRouter router,
-    IConversationStore conversations,
+    TurnPipeline pipeline,
     SlackWorkspaces workspaces,
     SlackUserDirectory users,
     SlackWebApiClient api,
     CardCatalog cards,
-    PersonaDirectory personas,
-    IServiceProvider services,
     TimeProvider clock,
-    ILogger<SlackBotAdapter> logger)
+    ILogger<SlackBotAdapter> logger) : IInboundHandler<SlackInbound>
 {
     public async Task ProcessAsync(SlackInbound inbound, CancellationToken cancellationToken)
     {
@@ -41,8 +39,12 @@ public sealed partial class SlackBotAdapter(
         var eventType = ev?.Type;
         if (ev is SlackAppUninstalledEvent or SlackTokensRevokedEvent)
         {
-            var removed = await workspaces.RemoveAsync(teamId, cancellationToken);
-            LogUninstalled(logger, teamId, eventType, removed);
+            // The workspace's token no longer works, and may be gone already: the turn runs without one, for the
+            // routes that forget the workspace. Nothing can be said to anyone there any more.
+            LogUninstalled(logger, teamId, eventType);
+            var gone = SlackTurnMapper.ToTurn(inbound, new SlackTurnMapper.Context(null, Locales.English, null, clock.GetUtcNow()))
+                with { Kind = TurnKind.Event, EventName = BotEvents.Uninstalled };
+            await RunAsync(inbound, gone, new SlackWorkspace(teamId, string.Empty, null), cancellationToken);
             return;
         }
 
@@ -51,44 +53,23 @@ public sealed partial class SlackBotAdapter(
             return;
         }
 
-        var userId = UserOf(inbound);
-        var profile = await users.GetAsync(workspace, userId, cancellationToken);
+        var profile = await users.GetAsync(workspace, inbound.UserId, cancellationToken);
         var turn = SlackTurnMapper.ToTurn(inbound, new SlackTurnMapper.Context(workspace.BotUserId, profile.Culture, profile.TimeZone, clock.GetUtcNow()))
             with { ReceivedAt = inbound.ReceivedAt };
 
-        if (ev is SlackAppHomeOpenedEvent { Tab: "home" } && userId is not null)
+        if (ev is SlackAppHomeOpenedEvent { Tab: "home" } && turn.From is not null)
         {
-            await PublishHomeAsync(workspace, userId, turn, cancellationToken);
-            return;
+            turn = turn with { Kind = TurnKind.Event, EventName = BotEvents.HomeOpened };
         }
 
-        if (turn.Kind == TurnKind.Other)
-        {
-            LogIgnored(logger, turn.RawType);
-            return;
-        }
-
-        if (turn.Conversation.Key.ConversationId.Length > 0)
-        {
-            await conversations.UpsertReferenceAsync(turn.Conversation, cancellationToken);
-        }
-
-        var channel = new SlackTurnChannel(inbound, turn, workspace, api, cards, logger);
-        var routes = await router.DispatchAsync(new TurnContext(turn, channel, cards.Strings, services), cancellationToken);
-        LogDispatched(logger, turn.RawType, turn.Kind, routes.Count == 0 ? "(none)" : string.Join(',', routes));
+        await RunAsync(inbound, turn, workspace, cancellationToken);
     }
 
-    /// <summary>The App Home tab: the persona of the week and quick actions, the same card as the <c>week</c> command.</summary>
-    private async Task PublishHomeAsync(SlackWorkspace workspace, string userId, Turn turn, CancellationToken cancellationToken)
-    {
-        var card = PersonaOfTheWeek.HomeCard(personas.PackFor(turn.Conversation.Key, turn.Culture), clock.GetUtcNow());
-        var view = HomeView(cards.Render(Platforms.Slack, card, turn.Culture));
-        var result = await api.PublishViewAsync(workspace.BotToken, workspace.TeamId, userId, view, cancellationToken);
-        if (!result.Ok)
-        {
-            throw new SlackApiException("views.publish", result);
-        }
-    }
+    /// <summary>A refused token or refused content: no retry mends them.</summary>
+    public bool IsPermanent(Exception error) => error is SlackApiException { IsPermanent: true };
+
+    private async Task RunAsync(SlackInbound inbound, Turn turn, SlackWorkspace workspace, CancellationToken cancellationToken) =>
+        await pipeline.RunAsync(turn, new SlackTurnChannel(inbound, turn, workspace, api, cards, logger), cancellationToken);
 
     /// <summary>A Slack message rendered from the catalog, as an App Home view (the same blocks; Home allows 100).</summary>
     public static JsonObject HomeView(JsonNode message)
@@ -97,17 +78,9 @@ public sealed partial class SlackBotAdapter(
         return new JsonObject { ["type"] = "home", ["blocks"] = message["blocks"]?.DeepClone() ?? new JsonArray() };
     }
 
-    private static string? UserOf(SlackInbound inbound) => inbound.UserId;
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} without a team id: ignored")]
     private static partial void LogNoTeam(ILogger logger, SlackInboundKind kind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: {EventType}; installation removed: {Removed}")]
-    private static partial void LogUninstalled(ILogger logger, string teamId, string? eventType, bool removed);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {RawType}: nothing to do")]
-    private static partial void LogIgnored(ILogger logger, string? rawType);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {RawType} as {TurnKind} → {Routes}")]
-    private static partial void LogDispatched(ILogger logger, string? rawType, TurnKind turnKind, string routes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: {EventType}")]
+    private static partial void LogUninstalled(ILogger logger, string teamId, string? eventType);
 }

@@ -104,6 +104,18 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
         await SendAsync(BotMessage.FromText(text), cancellationToken);
     }
 
+    /// <summary>The App Home tab of the person whose turn this is (<c>views.publish</c>): the message's blocks as a Home view.</summary>
+    public async Task ShowHomeAsync(BotMessage message, CancellationToken cancellationToken)
+    {
+        if (_turn.From?.Id is not { } user)
+        {
+            return;
+        }
+
+        var view = SlackBotAdapter.HomeView(Render(message));
+        Check("views.publish", await _api.PublishViewAsync(_workspace.BotToken, _workspace.TeamId, user, view, cancellationToken));
+    }
+
     /// <summary>Slack shows no typing indicator for apps outside the legacy RTM API: nothing to do.</summary>
     public Task SendTypingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

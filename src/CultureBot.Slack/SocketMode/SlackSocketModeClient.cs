@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Queue;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Schema;
 using CultureBot.Slack.WebApi;
@@ -21,7 +22,7 @@ namespace CultureBot.Slack.SocketMode;
 /// </summary>
 public sealed partial class SlackSocketModeClient(
     SlackWebApiClient api,
-    SlackInboundQueue inbox,
+    InboundQueue<SlackInbound> inbox,
     OrganizationAccess access,
     IOptions<SlackOptions> options,
     TimeProvider clock,

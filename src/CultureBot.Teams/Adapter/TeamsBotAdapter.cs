@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using CultureBot.Cards;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Queue;
 using CultureBot.Teams.Configuration;
 using CultureBot.Teams.Connector;
+using CultureBot.Teams.Inbound;
 using CultureBot.Teams.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,50 +13,33 @@ using Microsoft.Extensions.Options;
 namespace CultureBot.Teams.Adapter;
 
 /// <summary>
-/// Runs one authenticated inbound activity through the router: records it once, refreshes the
-/// conversation reference, maps it to a turn, dispatches, and returns the invoke response if any.
-/// A turn that fails forgets its record and answers 500, so the Bot Connector's retry does it (the record is
-/// taken first, so that a retry arriving while the turn runs is not done twice). Replies wait for the Bot
-/// Connector at most <see cref="TeamsOptions.ReplyTimeout"/>; what is not through by then goes through the outbox.
+/// Runs authenticated activities through the <see cref="TurnPipeline"/>, as Slack does. Most wait in the durable
+/// inbound queue and are run by its worker (<see cref="ProcessAsync"/>), which retries a failed turn. An invoke
+/// is answered in the HTTP response, so it runs during the request (<see cref="InvokeAsync"/>): recorded once, and a
+/// failed one forgets its record and answers 500, so that the Bot Connector's retry does it. Replies wait for the
+/// Bot Connector at most <see cref="TeamsOptions.ReplyTimeout"/>; what is not through by then goes through the outbox.
 /// </summary>
-public sealed partial class TeamsBotAdapter
+public sealed partial class TeamsBotAdapter(
+    TurnPipeline pipeline,
+    IConversationStore store,
+    IConnectorClient connector,
+    CardCatalog cards,
+    IWorkQueue outbox,
+    IOptions<TeamsOptions> options,
+    TimeProvider clock,
+    ILogger<TeamsBotAdapter> logger) : IInboundHandler<TeamsInbound>
 {
-    private readonly BotRouter _router;
-    private readonly IConversationStore _store;
-    private readonly IConnectorClient _connector;
-    private readonly CardCatalog _cards;
-    private readonly IWorkQueue _outbox;
-    private readonly IOptions<TeamsOptions> _options;
-    private readonly IServiceProvider _services;
-    private readonly TimeProvider _clock;
-    private readonly ILogger<TeamsBotAdapter> _logger;
-
-    public TeamsBotAdapter(
-        BotRouter router,
-        IConversationStore store,
-        IConnectorClient connector,
-        CardCatalog cards,
-        IWorkQueue outbox,
-        IOptions<TeamsOptions> options,
-        IServiceProvider services,
-        TimeProvider clock,
-        ILogger<TeamsBotAdapter> logger)
-    {
-        _router = router;
-        _store = store;
-        _connector = connector;
-        _cards = cards;
-        _outbox = outbox;
-        _options = options;
-        _services = services;
-        _clock = clock;
-        _logger = logger;
-    }
-
-    /// <summary>What the HTTP endpoint answers.</summary>
+    /// <summary>What the HTTP endpoint answers to an invoke.</summary>
     public sealed record Outcome(int StatusCode, InvokeResponse? InvokeResponse);
 
-    public async Task<Outcome> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>True for the activities answered in the HTTP response, which cannot wait in the queue: invokes.</summary>
+    public static bool AnswersInResponse(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Type == ActivityTypes.Invoke;
+    }
+
+    public async Task<Outcome> InvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrEmpty(activity.Type) || string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
@@ -62,21 +47,22 @@ public sealed partial class TeamsBotAdapter
             return new Outcome(400, null);
         }
 
-        var isInvoke = activity.Type == ActivityTypes.Invoke;
-        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["ActivityId"] = activity.Id, ["ActivityType"] = activity.Type });
-
-        var now = _clock.GetUtcNow();
-        var reference = ActivityTurnMapper.ToReference(activity, now);
-        if (activity.Id is { Length: > 0 } id && !await _store.TryRecordInboundAsync(reference.Key.Organization, id, now, cancellationToken))
+        using var scope = BeginScope(activity);
+        var now = clock.GetUtcNow();
+        var organization = new OrganizationKey(Platforms.Teams, ActivityTenant.Of(activity) ?? string.Empty);
+        if (activity.Id is { Length: > 0 } id && !await store.TryRecordInboundAsync(organization, id, now, cancellationToken))
         {
-            // A retry of an activity already handled: acknowledge without doing the work twice.
-            LogDuplicate(_logger, id);
-            return new Outcome(200, isInvoke ? InvokeResponse.Message(string.Empty) : null);
+            // A retry of an invoke already handled: acknowledge without doing the work twice.
+            LogDuplicate(logger, id);
+            return new Outcome(200, InvokeResponse.Message(string.Empty));
         }
 
         try
         {
-            return await RunTurnAsync(activity, reference, isInvoke, now, cancellationToken);
+            var (channel, routes) = await RunTurnAsync(activity, receivedAt: null, cancellationToken);
+            return new Outcome(200, channel.InvokeResponse ?? (routes.Count == 0
+                ? new InvokeResponse { StatusCode = 404, Type = ContentTypes.ActivityMessage, Value = JsonValue.Create("Unknown action") }
+                : InvokeResponse.Message(string.Empty)));
         }
 #pragma warning disable CA1031 // Whatever the turn threw, it is not done: its record goes, and the Bot Connector's retry does it.
         catch (Exception e)
@@ -84,7 +70,7 @@ public sealed partial class TeamsBotAdapter
         {
             if (activity.Id is { Length: > 0 } failedId)
             {
-                await _store.ForgetInboundAsync(reference.Key.Organization, failedId, CancellationToken.None);
+                await store.ForgetInboundAsync(organization, failedId, CancellationToken.None);
             }
 
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
@@ -92,38 +78,35 @@ public sealed partial class TeamsBotAdapter
                 throw;
             }
 
-            LogTurnFailed(_logger, activity.Id, e);
+            LogTurnFailed(logger, activity.Id, e);
             return new Outcome(500, null);
         }
     }
 
-    private async Task<Outcome> RunTurnAsync(Activity activity, ConversationReference reference, bool isInvoke, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Runs a queued activity (recorded once at the door). Throws when the turn failed: the worker retries it.</summary>
+    public async Task ProcessAsync(TeamsInbound inbound, CancellationToken cancellationToken)
     {
-        await _store.UpsertReferenceAsync(reference, cancellationToken);
-
-        var turn = ActivityTurnMapper.ToTurn(activity, reference);
-        using var late = new TeamsLateReplies(_outbox, reference.Key, _options.Value.ReplyTimeout, _clock, _logger);
-        var channel = new TeamsTurnChannel(activity, turn, _connector, _cards, late, _logger);
-        var context = new TurnContext(turn, channel, _cards.Strings, _services);
-        var routes = await _router.DispatchAsync(context, cancellationToken);
-        LogDispatched(_logger, activity.Type!, turn.Kind, routes.Count == 0 ? "(none)" : string.Join(',', routes));
-
-        if (isInvoke)
-        {
-            return new Outcome(200, channel.InvokeResponse ?? (routes.Count == 0
-                ? new InvokeResponse { StatusCode = 404, Type = ContentTypes.ActivityMessage, Value = System.Text.Json.Nodes.JsonValue.Create("Unknown action") }
-                : InvokeResponse.Message(string.Empty)));
-        }
-
-        return new Outcome(200, null);
+        ArgumentNullException.ThrowIfNull(inbound);
+        using var scope = BeginScope(inbound.Activity);
+        await RunTurnAsync(inbound.Activity, inbound.ReceivedAt, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {ActivityId} failed; answered 500 so that the Bot Connector sends it again")]
+    private async Task<(TeamsTurnChannel Channel, IReadOnlyList<string> Routes)> RunTurnAsync(Activity activity, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+    {
+        var reference = ActivityTurnMapper.ToReference(activity, clock.GetUtcNow());
+        var turn = ActivityTurnMapper.ToTurn(activity, reference) with { ReceivedAt = receivedAt };
+        using var late = new TeamsLateReplies(outbox, reference.Key, options.Value.ReplyTimeout, clock, logger);
+        var channel = new TeamsTurnChannel(activity, turn, connector, cards, late, logger);
+        var routes = await pipeline.RunAsync(turn, channel, cancellationToken);
+        return (channel, routes);
+    }
+
+    private IDisposable? BeginScope(Activity activity) =>
+        logger.BeginScope(new Dictionary<string, object?> { ["ActivityId"] = activity.Id, ["ActivityType"] = activity.Type });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invoke {ActivityId} failed; answered 500 so that the Bot Connector sends it again")]
     private static partial void LogTurnFailed(ILogger logger, string? activityId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} seen before: acknowledged, not processed again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invoke {ActivityId} seen before: acknowledged, not processed again")]
     private static partial void LogDuplicate(ILogger logger, string activityId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{ActivityType} as {TurnKind} → {Routes}")]
-    private static partial void LogDispatched(ILogger logger, string activityType, TurnKind turnKind, string routes);
 }

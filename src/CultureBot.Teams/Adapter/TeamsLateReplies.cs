@@ -8,10 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace CultureBot.Teams.Adapter;
 
 /// <summary>
-/// Keeps one turn's replies within its time budget. The Bot Connector waits about 15 seconds for the bot's answer
-/// and then sends the activity again, while the connector client may insist far longer (five attempts of up to
-/// 15 seconds): a reply is tried until the budget ends, and one not through by then, or refused for a while, is
-/// put in the outbox, which keeps trying on its own schedule. The turn itself succeeds.
+/// Keeps one turn's replies within its time budget, while the connector client may insist far longer (five attempts
+/// of up to 15 seconds): an invoke's answer keeps the Bot Connector waiting (it sends the invoke again after about
+/// 15 seconds), and a queued turn holds its item's lease and the person's next turns. A reply is tried until the
+/// budget ends, and one not through by then, or refused for a while, is put in the outbox, which keeps trying on its
+/// own schedule. The turn itself succeeds, and is not run again for a reply that is only late.
 /// </summary>
 internal sealed partial class TeamsLateReplies(IWorkQueue outbox, ConversationKey conversation, TimeSpan budget, TimeProvider clock, ILogger logger) : IDisposable
 {

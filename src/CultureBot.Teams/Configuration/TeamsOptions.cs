@@ -45,8 +45,8 @@ public sealed class TeamsOptions
     public string ConnectorScope { get; set; } = "https://api.botframework.com/.default";
 
     /// <summary>
-    /// How long the answer to an inbound activity may keep the Bot Connector waiting (it gives up after about 15 s):
-    /// a reply not through by then, or refused for a while, goes out through the outbox instead.
+    /// How long a turn's replies may take (an invoke's answer keeps the Bot Connector waiting, and it gives up after
+    /// about 15 s): a reply not through by then, or refused for a while, goes out through the outbox instead.
     /// </summary>
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -12,46 +12,31 @@ namespace CultureBot.Host.Tests.Committees;
 /// </summary>
 public sealed class CommitteeSlackTests : IDisposable
 {
-    private const string Secret = "committee-signing-secret-0123456789";
     private const string Channel = "C0PANEL0001";
     private const string Owner = "UFROWNER001";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-    private readonly FakeSlackApi _slack = new();
-    private readonly BotHostFactory _host;
-    private readonly SignedSlack _signed;
+    private readonly SlackTestHost _slack;
 
     public CommitteeSlackTests()
     {
-        _host = new BotHostFactory(
-            new Dictionary<string, string?>
-            {
-                ["Slack:SigningSecret"] = Secret,
-                ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId,
-                ["Slack:BotToken"] = "xoxb-configured-token",
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-                ["Scheduling:DigestCheck"] = "0 0 0 1 1 ? 2099",
-            },
-            services => services.AddSingleton<TimeProvider>(_clock));
-        _signed = new SignedSlack(_host.CreateClient(), Secret, _clock);
+        var settings = SlackTestHost.OnlyTheFakeWorkspace;
+        settings["Scheduling:DigestCheck"] = "0 0 0 1 1 ? 2099";
+        _slack = new SlackTestHost(settings, clock: _clock);
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _slack.Dispose();
-    }
+    public void Dispose() => _slack.Dispose();
 
     [Fact]
     public async Task The_invitation_and_the_questions_form_work_from_the_channel_in_french()
     {
-        await _signed.CommandAsync(Channel, Owner, "comité créer Panel clients", _slack.ResponseUrl("create"));
+        await _slack.Signed.CommandAsync(Channel, Owner, "comité créer Panel clients", _slack.Api.ResponseUrl("create"));
         Assert.Contains("Comité *Panel clients* créé", Text((await WaitAsync("hooks/create"))[0]), StringComparison.Ordinal);
-        await _signed.CommandAsync(Channel, Owner, "comité réunion 16/04/2026 18h30 Siège", _slack.ResponseUrl("plan"));
+        await _slack.Signed.CommandAsync(Channel, Owner, "comité réunion 16/04/2026 18h30 Siège", _slack.Api.ResponseUrl("plan"));
         var planned = Text((await WaitAsync("hooks/plan"))[0]);
         Assert.Contains("Réunion planifiée", planned, StringComparison.Ordinal);
         Assert.Contains("Jeudi 16 avril 2026, 18:30–21:00 (Europe/Paris)", planned, StringComparison.Ordinal);
 
-        var scheduler = _host.Services.GetRequiredService<CommitteeScheduler>();
+        var scheduler = _slack.Services.GetRequiredService<CommitteeScheduler>();
         foreach (var at in new[] { new DateTimeOffset(2026, 3, 26, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 2, 7, 0, 0, TimeSpan.Zero) })
         {
             _clock.SetUtcNow(at);
@@ -63,14 +48,14 @@ public sealed class CommitteeSlackTests : IDisposable
         Assert.Contains("Venez écouter nos clients", Text(invite), StringComparison.Ordinal);
         Assert.Contains("\"action_id\":\"committee-rsvp:yes\"", Text(invite), StringComparison.Ordinal);
 
-        await _signed.ClickAsync(Channel, "UFRNADIA001", "nadia", "committee-rsvp:yes", "1:yes", "rsvp", _slack.ResponseUrl("rsvp"));
+        await _slack.Signed.ClickAsync(Channel, "UFRNADIA001", "nadia", "committee-rsvp:yes", "1:yes", "rsvp", _slack.Api.ResponseUrl("rsvp"));
         Assert.Contains("C'est noté : vous venez. 1 présents", Text((await WaitAsync("hooks/rsvp"))[0]), StringComparison.Ordinal);
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 4, 9, 7, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, await scheduler.SendDueAsync(_clock.GetUtcNow(), CancellationToken.None));
         Assert.Contains("Que demander à nos clients ?", Text((await WaitAsync("chat.postMessage", 3))[2]), StringComparison.Ordinal);
         var state = new JsonObject { ["question"] = new JsonObject { ["question"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Qu'est-ce qui vous ferait revenir ?" } } };
-        await _signed.ClickAsync(Channel, "UFRNADIA001", "nadia", "committee-question", "1", "questions", _slack.ResponseUrl("question"), state: state);
+        await _slack.Signed.ClickAsync(Channel, "UFRNADIA001", "nadia", "committee-question", "1", "questions", _slack.Api.ResponseUrl("question"), state: state);
         Assert.Contains("votre question est enregistrée : 1 à ce jour", Text((await WaitAsync("hooks/question"))[0]), StringComparison.Ordinal);
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 4, 15, 7, 0, 0, TimeSpan.Zero));
@@ -84,10 +69,10 @@ public sealed class CommitteeSlackTests : IDisposable
     [Fact]
     public async Task A_date_too_far_ahead_gets_an_answer_in_french_instead_of_retries()
     {
-        await _signed.CommandAsync(Channel, Owner, "comité créer Panel clients", _slack.ResponseUrl("create"));
+        await _slack.Signed.CommandAsync(Channel, Owner, "comité créer Panel clients", _slack.Api.ResponseUrl("create"));
         await WaitAsync("hooks/create");
 
-        await _signed.CommandAsync(Channel, Owner, "comité réunion 9999-12-31 23:59", _slack.ResponseUrl("far"));
+        await _slack.Signed.CommandAsync(Channel, Owner, "comité réunion 9999-12-31 23:59", _slack.Api.ResponseUrl("far"));
 
         Assert.Contains("Cette date est trop lointaine : planifiez les réunions dans les 5 prochaines années.", Text((await WaitAsync("hooks/far"))[0]), StringComparison.Ordinal);
     }
@@ -95,8 +80,8 @@ public sealed class CommitteeSlackTests : IDisposable
     /// <summary>Waits for Slack calls, moving the fake clock on (the worker and the outbox pace on it).</summary>
     private Task<IReadOnlyList<JsonObject>> WaitAsync(string path, int count = 1) =>
         FakeClockWait.UntilAsync(
-            _clock, () => _slack.Calls(path) is { } calls && calls.Count >= count ? calls : null,
-            TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(50), 150, () => $"{path}: {_slack.Calls(path).Count} calls, {count} expected");
+            _clock, () => _slack.Api.Calls(path) is { } calls && calls.Count >= count ? calls : null,
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(50), 150, () => $"{path}: {_slack.Api.Calls(path).Count} calls, {count} expected");
 
     private static string Text(JsonObject message) => SignedSlack.Text(message);
 }

@@ -40,6 +40,7 @@ public sealed class QueueOperatorTests : IDisposable
 
         Assert.Equal("Healthy", empty["status"]!.GetValue<string>());
         Assert.Equal(0, empty["queues"]!["slack-inbound"]!["pending"]!.GetValue<int>());
+        Assert.Equal(0, empty["queues"]!["teams-inbound"]!["pending"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Degraded", health["status"]!.GetValue<string>());
         Assert.Contains("culturebot queue list", health["description"]!.GetValue<string>(), StringComparison.Ordinal);

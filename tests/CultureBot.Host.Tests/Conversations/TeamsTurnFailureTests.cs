@@ -1,5 +1,7 @@
 using System.Net;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Queue;
+using CultureBot.Teams.Inbound;
 using CultureBot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -7,8 +9,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CultureBot.Host.Tests.Conversations;
 
 /// <summary>
-/// A Teams turn that fails is done on the Bot Connector's retry, not acknowledged and forgotten; and the answer to an
-/// activity never keeps the Bot Connector waiting past the reply budget (what is late goes out through the outbox).
+/// A Teams turn that fails is done later, not acknowledged and forgotten: a queued one by the inbound worker, an
+/// invoke on the Bot Connector's retry; and a turn's replies never take longer than the reply budget (what is late
+/// goes out through the outbox).
 /// </summary>
 public sealed class TeamsTurnFailureTests : IDisposable
 {
@@ -18,7 +21,10 @@ public sealed class TeamsTurnFailureTests : IDisposable
 
     public void Dispose() => _connector.Dispose();
 
-    /// <summary>The real host on the test's clock; <paramref name="flaky"/>: with only a command whose first run fails (the database went away mid-turn).</summary>
+    /// <summary>
+/// The real host on the test's clock; <paramref name="flaky"/>: with only a command whose first run fails (the database
+/// went away mid-turn), and one that always fails.
+/// </summary>
     private BotHostFactory Host(bool flaky = false) => new(services: services =>
     {
         services.AddSingleton<TimeProvider>(_clock);
@@ -35,19 +41,60 @@ public sealed class TeamsTurnFailureTests : IDisposable
             }
 
             await context.SendAsync(BotMessage.FromText("done at last"), cancellationToken);
-        }));
+        }).MapCommand("broken", [], (_, _) => throw new InvalidOperationException("the database is gone for good")));
     });
 
     [Fact]
-    public async Task A_turn_that_fails_answers_500_and_is_done_when_the_bot_connector_sends_it_again()
+    public async Task A_message_turn_that_fails_is_tried_again_by_the_inbound_worker_and_done_once()
     {
         using var host = Host(flaky: true);
         var client = host.CreateClient();
         var message = Activities.Message(_connector.ServiceUrl, "flaky");
 
-        var failed = await Activities.PostAsync(client, message);
-        var retried = await Activities.PostAsync(client, message);
-        var again = await Activities.PostAsync(client, message);
+        var stored = await Activities.PostAsync(client, message);
+        var sentAgain = await Activities.PostAsync(client, message);
+
+        // The failed turn is due again after the worker's backoff, on the host's clock.
+        var reply = await FakeClockWait.UntilAsync(
+            _clock, () => _connector.Calls is [var first, ..] ? first.Body : null, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), 300, () => "the failed turn was never tried again");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (stored.StatusCode, sentAgain.StatusCode));
+        Assert.Equal("done at last", reply["text"]?.GetValue<string>());
+        Assert.Equal(2, _flakyCalls);
+        Assert.Single(_connector.Calls);
+        Assert.Empty(await host.Services.GetRequiredService<IQueueAdmin>().ListSetAsideAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_message_turn_that_keeps_failing_is_set_aside_for_an_operator_after_the_same_attempts_as_slacks()
+    {
+        using var host = Host(flaky: true);
+        var admin = host.Services.GetRequiredService<IQueueAdmin>();
+
+        await Activities.PostAsync(host.CreateClient(), Activities.Message(_connector.ServiceUrl, "broken"));
+        var setAside = await FakeClockWait.UntilAsync(
+            _clock,
+            async () => await admin.ListSetAsideAsync(TeamsInboundPlatform.QueueName, CancellationToken.None) is [var item] ? item : null,
+            TimeSpan.FromMinutes(1),
+            TimeSpan.FromMilliseconds(100),
+            600,
+            () => "the failing turn was never set aside");
+
+        Assert.Equal(InboundWork.MaxAttempts, setAside.Attempts);
+        Assert.Contains("gone for good", setAside.Error, StringComparison.Ordinal);
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task An_invoke_that_fails_answers_500_and_is_done_when_the_bot_connector_sends_it_again()
+    {
+        using var host = Host(flaky: true);
+        var client = host.CreateClient();
+        var click = Activities.Invoke(_connector.ServiceUrl, "flaky");
+
+        var failed = await Activities.PostAsync(client, click);
+        var retried = await Activities.PostAsync(client, click);
+        var again = await Activities.PostAsync(client, click);
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);

@@ -3,7 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CultureBot.Host.Tests.Support;
-using CultureBot.Slack.Adapter;
+using CultureBot.Core.Queue;
+using CultureBot.Slack.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -18,37 +19,22 @@ namespace CultureBot.Host.Tests.Fuzz;
 /// </summary>
 public sealed class SlackFuzzTests : IDisposable
 {
-    private const string Secret = "fuzz-signing-secret-0123456789abcdef";
     private readonly ITestOutputHelper _output;
-    private readonly FakeSlackApi _slack = new();
-    private readonly BotHostFactory _host;
-    private readonly SignedSlack _signed;
 
     /// <summary>
     /// The worker paces its Web API calls as Slack's limits demand (chat.postMessage 100 a minute): on the real clock,
     /// the fuzz's hundreds of replies would take minutes. On a fake one, the test moves time on while it waits.
     /// </summary>
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    private readonly SlackTestHost _slack;
 
     public SlackFuzzTests(ITestOutputHelper output)
     {
         _output = output;
-        _host = new BotHostFactory(
-            new Dictionary<string, string?>
-            {
-                ["Slack:SigningSecret"] = Secret,
-                ["Slack:BotToken"] = "xoxb-configured-token",
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            },
-            services => services.AddSingleton<TimeProvider>(_clock));
-        _signed = new SignedSlack(_host.CreateClient(), Secret, _clock);
+        _slack = new SlackTestHost(clock: _clock);
     }
 
-    public void Dispose()
-    {
-        _host.Dispose();
-        _slack.Dispose();
-    }
+    public void Dispose() => _slack.Dispose();
 
     private static JsonObject Fixture(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "slack", name)))!.AsObject();
@@ -82,7 +68,7 @@ public sealed class SlackFuzzTests : IDisposable
         ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId, ["domain"] = "acme" },
         ["channel"] = new JsonObject { ["id"] = "C05ENGOPS77", ["name"] = "eng-ops" },
         ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1724319999.000100", ["channel_id"] = "C05ENGOPS77", ["is_ephemeral"] = false },
-        ["response_url"] = _slack.ResponseUrl("fuzz"),
+        ["response_url"] = _slack.Api.ResponseUrl("fuzz"),
         ["trigger_id"] = "t1",
         ["state"] = new JsonObject { ["values"] = new JsonObject { ["b1"] = new JsonObject { ["question"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Why?" } } } },
         ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["block_id"] = blockId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1724319346.1" }),
@@ -115,7 +101,7 @@ public sealed class SlackFuzzTests : IDisposable
         ["command"] = "/culturebot",
         ["text"] = text,
         ["api_app_id"] = "A07HELPD3SK",
-        ["response_url"] = _slack.ResponseUrl("fuzz"),
+        ["response_url"] = _slack.Api.ResponseUrl("fuzz"),
         ["trigger_id"] = "t3",
     };
 
@@ -131,7 +117,7 @@ public sealed class SlackFuzzTests : IDisposable
                 seed["event_id"] = $"Ev{random.Next():X8}";
                 return new JsonMutator(random).Mutate(seed);
             }),
-            input => _signed.SendAsync("/slack/events", input.Body, "application/json"));
+            input => _slack.Signed.SendAsync("/slack/events", input.Body, "application/json"));
 
         var commands = new FuzzRun("Slack /slack/commands", 1000, _output);
         string[] texts = ["help", "persona", "quiz", "committee meeting 9999-12-31 23:59", "onboarding <@U0NEWCOMER|new>", "digest", ""];
@@ -142,7 +128,7 @@ public sealed class SlackFuzzTests : IDisposable
                 fields["trigger_id"] = $"t{random.Next():x8}";
                 return FormMutator.Mutate(random, fields);
             }),
-            input => _signed.SendAsync("/slack/commands", input.Body, "application/x-www-form-urlencoded"));
+            input => _slack.Signed.SendAsync("/slack/commands", input.Body, "application/x-www-form-urlencoded"));
 
         var interactions = new FuzzRun("Slack /slack/interactions", 1500, _output);
         var interactionSeeds = InteractionSeeds();
@@ -158,7 +144,7 @@ public sealed class SlackFuzzTests : IDisposable
                 var json = new JsonMutator(random, "response_url").Mutate(seed);
                 return random.Next(10) == 0 ? FormMutator.Mutate(random, new Dictionary<string, string> { ["payload"] = Encoding.UTF8.GetString(json.Body) }) : json with { Body = FormMutator.PayloadField(json.Body) };
             }),
-            input => _signed.SendAsync("/slack/interactions", input.Body, "application/x-www-form-urlencoded"));
+            input => _slack.Signed.SendAsync("/slack/interactions", input.Body, "application/x-www-form-urlencoded"));
 
         FuzzRun.AssertNoServerErrors(events, commands, interactions);
         await AssertTheInboxStillWorksAsync();
@@ -169,8 +155,8 @@ public sealed class SlackFuzzTests : IDisposable
     {
         var genuine = Command("help");
         genuine["trigger_id"] = "after-fuzz";
-        genuine["response_url"] = _slack.ResponseUrl("after-fuzz");
-        var response = await _signed.SendAsync("/slack/commands", FormMutator.Encode(genuine), "application/x-www-form-urlencoded");
+        genuine["response_url"] = _slack.Api.ResponseUrl("after-fuzz");
+        var response = await _slack.Signed.SendAsync("/slack/commands", FormMutator.Encode(genuine), "application/x-www-form-urlencoded");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // The worker has a couple of thousand queued payloads to go through first: a generous bound, checked often.
@@ -180,7 +166,7 @@ public sealed class SlackFuzzTests : IDisposable
             () =>
             {
                 Assert.False(Worker().ExecuteTask?.IsCompleted, "The Slack inbox worker stopped: " + Worker().ExecuteTask?.Exception);
-                return _slack.CountCalls("hooks/after-fuzz") > 0 ? "answered" : null;
+                return _slack.Api.CountCalls("hooks/after-fuzz") > 0 ? "answered" : null;
             },
             TimeSpan.FromSeconds(10),
             TimeSpan.FromMilliseconds(20),
@@ -188,11 +174,11 @@ public sealed class SlackFuzzTests : IDisposable
             () => "The genuine command queued after the fuzz was never answered: the inbox stalled.");
 
         _output.WriteLine($"The genuine command was answered after {waited.Elapsed.TotalSeconds:F1} s behind the fuzzed payloads.");
-        Assert.Equal(1, _slack.CountCalls("hooks/after-fuzz"));
+        Assert.Equal(1, _slack.Api.CountCalls("hooks/after-fuzz"));
         Assert.False(Worker().ExecuteTask?.IsCompleted);
     }
 
-    private SlackInboxWorker Worker() => _host.Services.GetServices<IHostedService>().OfType<SlackInboxWorker>().Single();
+    private InboundWorker<SlackInbound> Worker() => _slack.Services.GetServices<IHostedService>().OfType<InboundWorker<SlackInbound>>().Single();
 }
 
 /// <summary>Mutations of a form-encoded body (slash commands; the interactivity <c>payload</c> field).</summary>

@@ -21,33 +21,14 @@ public sealed class OrganizationIsolationTests : IDisposable
     private const string ChannelA = "19:panel-a@thread.tacv2";
     private const string ChannelB = "19:panel-b@thread.tacv2";
     private const string SlackChannel = "C05ENGOPS77";
-    private const string Secret = "isolation-signing-secret-0123456789";
-
     private readonly FakeConnector _connector = new();
-    private readonly FakeSlackApi _slack = new();
     private readonly RecordingQuizTimer _timer = new();
-    private readonly BotHostFactory _host;
-    private readonly HttpClient _client;
-    private readonly SignedSlack _signed;
+    private readonly SlackTestHost _slack;
 
-    public OrganizationIsolationTests()
-    {
-        _host = new BotHostFactory(
-            new Dictionary<string, string?>
-            {
-                ["Slack:SigningSecret"] = Secret,
-                ["Slack:BotToken"] = "xoxb-configured-token",
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            },
-            services => services.AddSingleton<IQuizTimer>(_timer));
-        _client = _host.CreateClient();
-        _signed = new SignedSlack(_client, Secret, TimeProvider.System);
-    }
+    public OrganizationIsolationTests() => _slack = new SlackTestHost(services: services => services.AddSingleton<IQuizTimer>(_timer));
 
     public void Dispose()
     {
-        _client.Dispose();
-        _host.Dispose();
         _slack.Dispose();
         _connector.Dispose();
     }
@@ -70,13 +51,13 @@ public sealed class OrganizationIsolationTests : IDisposable
         Assert.StartsWith("This verbatim was already", await SaveVerbatimAsync(TenantA, ChannelA, words), StringComparison.Ordinal);
 
         // B's quiz ("who said this?") is built from B's verbatims and the samples, never A's.
-        var store = _host.Services.GetRequiredService<IVerbatimStore>();
+        var store = _slack.Services.GetRequiredService<IVerbatimStore>();
         var all = DateOnly.MinValue;
         var end = DateOnly.MaxValue;
         Assert.Single(await store.ListAsync(new OrganizationKey(Platforms.Teams, TenantA), "en", all, end, CancellationToken.None), v => v.Text == words);
         Assert.DoesNotContain(await store.ListAsync(new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), "en", all, end, CancellationToken.None), v => v.Text == words);
-        var pack = _host.Services.GetRequiredService<Core.Personas.PersonaDirectory>().PackFor(new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), CultureInfo.GetCultureInfo("en"))!;
-        var pool = _host.Services.GetRequiredService<QuizPool>();
+        var pack = _slack.Services.GetRequiredService<Core.Personas.PersonaDirectory>().PackFor(new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), CultureInfo.GetCultureInfo("en"))!;
+        var pool = _slack.Services.GetRequiredService<QuizPool>();
         var slackQuestions = await pool.QuestionsAsync(pack, new OrganizationKey(Platforms.Slack, FakeSlackApi.TeamId), CancellationToken.None);
         var aQuestions = await pool.QuestionsAsync(pack, new OrganizationKey(Platforms.Teams, TenantA), CancellationToken.None);
         Assert.DoesNotContain(slackQuestions, q => q.Subject.Contains("bell rang twice", StringComparison.Ordinal));
@@ -87,26 +68,26 @@ public sealed class OrganizationIsolationTests : IDisposable
     public async Task A_quiz_game_takes_answers_only_from_its_own_conversation_and_leaderboards_stay_apart()
     {
         await SayAsync(TenantA, ChannelA, "quiz start 2 60", channel: true);
-        var games = _host.Services.GetRequiredService<IQuizStore>();
+        var games = _slack.Services.GetRequiredService<IQuizStore>();
         var game = (await games.RunningInAsync(new ConversationKey(Platforms.Teams, TenantA, ChannelA), CancellationToken.None))!;
         var answer = new JsonObject { ["session"] = game.Id, ["question"] = "1", ["answer"] = "0" };
 
         // Tenant B, from its own channel, and the Slack workspace forge clicks naming A's game.
         Assert.Contains("not found", await ExecuteAsync(TenantB, ChannelB, "quiz-answer", answer, "mallory-b"), StringComparison.Ordinal);
-        await _signed.ClickAsync(SlackChannel, "U0MALLORY01", "Mallory", "quiz-answer", "0", $"quiz:{game.Id}:1", _slack.ResponseUrl("forged-quiz"));
-        Assert.Contains("not found", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/forged-quiz"))), StringComparison.Ordinal);
+        await _slack.Signed.ClickAsync(SlackChannel, "U0MALLORY01", "Mallory", "quiz-answer", "0", $"quiz:{game.Id}:1", _slack.Api.ResponseUrl("forged-quiz"));
+        Assert.Contains("not found", SignedSlack.Text(Assert.Single(await _slack.Api.WaitForAsync("hooks/forged-quiz"))), StringComparison.Ordinal);
         Assert.Equal(0, await games.CountAnswersAsync(game.Id, 1, CancellationToken.None));
 
         // A's own player is counted; the round closes; A's leaderboard has them, B's and Slack's organization boards do not.
         Assert.Contains("recorded", await ExecuteAsync(TenantA, ChannelA, "quiz-answer", answer, "alice-a", "Alice Anderson"), StringComparison.Ordinal);
         Assert.Equal(1, await games.CountAnswersAsync(game.Id, 1, CancellationToken.None));
-        await _host.Services.GetRequiredService<QuizGames>().CloseRoundAsync(game.Id, 1, CancellationToken.None);
+        await _slack.Services.GetRequiredService<QuizGames>().CloseRoundAsync(game.Id, 1, CancellationToken.None);
         await SayAsync(TenantA, ChannelA, "quiz stop", channel: true);
 
         Assert.Contains("Alice Anderson", await SayAsync(TenantA, ChannelA, "quiz leaderboard all org", channel: true), StringComparison.Ordinal);
         Assert.DoesNotContain("Alice Anderson", await SayAsync(TenantB, ChannelB, "quiz leaderboard all org", channel: true), StringComparison.Ordinal);
-        await _signed.CommandAsync(SlackChannel, "U0MALLORY01", "quiz leaderboard all org", _slack.ResponseUrl("board"));
-        Assert.DoesNotContain("Alice Anderson", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/board"))), StringComparison.Ordinal);
+        await _slack.Signed.CommandAsync(SlackChannel, "U0MALLORY01", "quiz leaderboard all org", _slack.Api.ResponseUrl("board"));
+        Assert.DoesNotContain("Alice Anderson", SignedSlack.Text(Assert.Single(await _slack.Api.WaitForAsync("hooks/board"))), StringComparison.Ordinal);
 
         // Hiding oneself is per organization: the same id hidden in B is still named in A.
         await SayAsync(TenantB, ChannelB, "quiz hide me", channel: true, user: "alice-a");
@@ -121,7 +102,7 @@ public sealed class OrganizationIsolationTests : IDisposable
         await SayAsync(TenantA, ChannelA, $"committee meeting {date} 18:30", channel: true);
         await SayAsync(TenantB, ChannelB, "committee create Panel B", channel: true);
         await SayAsync(TenantB, ChannelB, $"committee meeting {date} 18:30", channel: true);
-        var store = _host.Services.GetRequiredService<ICommitteeStore>();
+        var store = _slack.Services.GetRequiredService<ICommitteeStore>();
         var meetingA = (await store.MeetingsAsync((await store.ForChannelAsync(new ConversationKey(Platforms.Teams, TenantA, ChannelA), CancellationToken.None))!.Id, CancellationToken.None)).Single().Id;
         var id = meetingA.ToString(CultureInfo.InvariantCulture);
 
@@ -132,8 +113,8 @@ public sealed class OrganizationIsolationTests : IDisposable
         Assert.Contains("can't find that meeting", await SayAsync(TenantB, ChannelB, $"committee cancel {id}", channel: true), StringComparison.Ordinal);
 
         // The Slack workspace tries too.
-        await _signed.ClickAsync(SlackChannel, "U0MALLORY01", "Mallory", "committee-rsvp", id + ":yes", "b1", _slack.ResponseUrl("forged-rsvp"));
-        Assert.Contains("can't find that meeting", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/forged-rsvp"))), StringComparison.Ordinal);
+        await _slack.Signed.ClickAsync(SlackChannel, "U0MALLORY01", "Mallory", "committee-rsvp", id + ":yes", "b1", _slack.Api.ResponseUrl("forged-rsvp"));
+        Assert.Contains("can't find that meeting", SignedSlack.Text(Assert.Single(await _slack.Api.WaitForAsync("hooks/forged-rsvp"))), StringComparison.Ordinal);
 
         var meeting = (await store.MeetingAsync(meetingA, CancellationToken.None))!;
         Assert.Equal((MeetingStatus.Scheduled, null), (meeting.Status, meeting.Minutes));
@@ -153,9 +134,9 @@ public sealed class OrganizationIsolationTests : IDisposable
         a["id"] = id;
         b["id"] = id;
 
-        (await Activities.PostAsync(_client, a)).EnsureSuccessStatusCode();
-        (await Activities.PostAsync(_client, b)).EnsureSuccessStatusCode();
-        (await Activities.PostAsync(_client, b)).EnsureSuccessStatusCode(); // B's retry is still one activity
+        (await Activities.PostAsync(_slack.Client, a)).EnsureSuccessStatusCode();
+        (await Activities.PostAsync(_slack.Client, b)).EnsureSuccessStatusCode();
+        (await Activities.PostAsync(_slack.Client, b)).EnsureSuccessStatusCode(); // B's retry is still one activity
 
         Assert.Single(RepliesTo(ChannelA));
         Assert.Single(RepliesTo(ChannelB));
@@ -176,17 +157,17 @@ public sealed class OrganizationIsolationTests : IDisposable
         await SayAsync(TenantA, ChannelA, "onboarding on", channel: true);
         await MembersAddedAsync(TenantA, ChannelA, "newcomer-a");
         await MembersAddedAsync(TenantB, ChannelB, "newcomer-b");
-        var onboarding = _host.Services.GetRequiredService<IOnboardingStore>();
+        var onboarding = _slack.Services.GetRequiredService<IOnboardingStore>();
         Assert.NotNull(await onboarding.GetAsync(new ConversationKey(Platforms.Teams, TenantA, "newcomer-a"), CancellationToken.None));
         Assert.Null(await onboarding.GetAsync(new ConversationKey(Platforms.Teams, TenantB, "newcomer-b"), CancellationToken.None));
         Assert.Null(await onboarding.GetAsync(new ConversationKey(Platforms.Teams, TenantB, "newcomer-a"), CancellationToken.None));
         Assert.Contains("not on the onboarding journey", await SayAsync(TenantB, ChannelB, "onboarding", channel: true, user: "newcomer-a"), StringComparison.OrdinalIgnoreCase);
 
         // The Slack workspace has the personas too, and nobody enrolled: the same user id in Teams is another person.
-        await _signed.CommandAsync(SlackChannel, "U05RAVI9KQ2", "personas", _slack.ResponseUrl("personas"));
-        Assert.Contains("Camille", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/personas"))), StringComparison.Ordinal);
-        await _signed.CommandAsync(SlackChannel, "newcomer-a", "onboarding", _slack.ResponseUrl("onboarding"));
-        Assert.Contains("not on the onboarding journey", SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/onboarding"))), StringComparison.OrdinalIgnoreCase);
+        await _slack.Signed.CommandAsync(SlackChannel, "U05RAVI9KQ2", "personas", _slack.Api.ResponseUrl("personas"));
+        Assert.Contains("Camille", SignedSlack.Text(Assert.Single(await _slack.Api.WaitForAsync("hooks/personas"))), StringComparison.Ordinal);
+        await _slack.Signed.CommandAsync(SlackChannel, "newcomer-a", "onboarding", _slack.Api.ResponseUrl("onboarding"));
+        Assert.Contains("not on the onboarding journey", SignedSlack.Text(Assert.Single(await _slack.Api.WaitForAsync("hooks/onboarding"))), StringComparison.OrdinalIgnoreCase);
         Assert.Null(await onboarding.GetAsync(new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, "newcomer-a"), CancellationToken.None));
     }
 
@@ -202,7 +183,7 @@ public sealed class OrganizationIsolationTests : IDisposable
     private async Task<string> SayAsync(string tenant, string conversation, string text, bool channel, string user = "user-id-0")
     {
         var before = RepliesTo(conversation).Count;
-        (await Activities.PostAsync(_client, Teams(tenant, conversation, Activities.Message(_connector.ServiceUrl, text, conversationId: conversation), channel, user))).EnsureSuccessStatusCode();
+        (await Activities.PostAsync(_slack.Client, Teams(tenant, conversation, Activities.Message(_connector.ServiceUrl, text, conversationId: conversation), channel, user))).EnsureSuccessStatusCode();
         return string.Join("\n", RepliesTo(conversation).Skip(before).Select(SignedSlack.Text));
     }
 
@@ -210,7 +191,7 @@ public sealed class OrganizationIsolationTests : IDisposable
     private async Task<string> ExecuteAsync(string tenant, string conversation, string verb, JsonObject data, string user, string name = "Someone")
     {
         var click = Teams(tenant, conversation, Activities.Invoke(_connector.ServiceUrl, verb, data.DeepClone().AsObject(), conversation), channel: true, user, name);
-        var response = await Activities.PostAsync(_client, click);
+        var response = await Activities.PostAsync(_slack.Client, click);
         response.EnsureSuccessStatusCode();
         var value = JsonNode.Parse(await response.Content.ReadAsStringAsync())?["value"];
         return value is JsonValue text && text.TryGetValue<string>(out var message) ? message : value is null ? string.Empty : SignedSlack.Text(value);
@@ -223,7 +204,7 @@ public sealed class OrganizationIsolationTests : IDisposable
         var submit = Teams(tenant, conversation, Activities.Message(_connector.ServiceUrl, string.Empty, conversationId: conversation), channel: true);
         submit.Remove("text");
         submit["value"] = value;
-        (await Activities.PostAsync(_client, submit)).EnsureSuccessStatusCode();
+        (await Activities.PostAsync(_slack.Client, submit)).EnsureSuccessStatusCode();
         return string.Join("\n", RepliesTo(conversation).Skip(before).Select(SignedSlack.Text));
     }
 
@@ -233,7 +214,7 @@ public sealed class OrganizationIsolationTests : IDisposable
         {
             ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = member, ["name"] = "New " + member }),
         }), channel: true);
-        (await Activities.PostAsync(_client, update)).EnsureSuccessStatusCode();
+        (await Activities.PostAsync(_slack.Client, update)).EnsureSuccessStatusCode();
     }
 
     private async Task<string> SaveVerbatimAsync(string tenant, string conversation, string words)
@@ -250,8 +231,8 @@ public sealed class OrganizationIsolationTests : IDisposable
 
     private async Task<int> SlackPreviewCountAsync(string hook)
     {
-        await _signed.CommandAsync(SlackChannel, "U05RAVI9KQ2", "digest preview", _slack.ResponseUrl(hook));
-        return WeekCount(SignedSlack.Text(Assert.Single(await _slack.WaitForAsync("hooks/" + hook))));
+        await _slack.Signed.CommandAsync(SlackChannel, "U05RAVI9KQ2", "digest preview", _slack.Api.ResponseUrl(hook));
+        return WeekCount(SignedSlack.Text(Assert.Single(await _slack.Api.WaitForAsync("hooks/" + hook))));
     }
 
     private static int WeekCount(string text)

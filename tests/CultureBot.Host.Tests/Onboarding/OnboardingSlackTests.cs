@@ -14,45 +14,23 @@ namespace CultureBot.Host.Tests.Onboarding;
 /// </summary>
 public sealed class OnboardingSlackTests : IDisposable
 {
-    private const string Secret = "onboarding-signing-secret-0123456789";
     private const string Channel = "C0WELCOME01";
     private const string Newcomer = "UFRNEWBIE01";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero)); // Friday 9:30 in Paris
-    private readonly FakeSlackApi _slack = new();
-    private readonly BotHostFactory _host;
-    private readonly HttpClient _client;
-    private readonly SignedSlack _signed;
+    private readonly SlackTestHost _slack;
 
-    public OnboardingSlackTests()
-    {
-        _host = new BotHostFactory(
-            new Dictionary<string, string?>
-            {
-                ["Slack:SigningSecret"] = Secret,
-                ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId,
-                ["Slack:BotToken"] = "xoxb-configured-token",
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            },
-            services => services.AddSingleton<TimeProvider>(_clock));
-        _client = _host.CreateClient();
-        _signed = new SignedSlack(_client, Secret, _clock);
-    }
+    public OnboardingSlackTests() => _slack = new SlackTestHost(SlackTestHost.OnlyTheFakeWorkspace, clock: _clock);
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _slack.Dispose();
-    }
+    public void Dispose() => _slack.Dispose();
 
     [Fact]
     public async Task A_newcomer_gets_a_card_each_working_day_at_nine_local_time_skipping_the_weekend()
     {
         await CommandAsync("U0MANAGER01", "onboarding on", "on");
-        Assert.Contains("Onboarding on", Text((await _slack.WaitForAsync("hooks/on"))[0]), StringComparison.Ordinal);
+        Assert.Contains("Onboarding on", Text((await _slack.Api.WaitForAsync("hooks/on"))[0]), StringComparison.Ordinal);
         await EventAsync(new JsonObject { ["type"] = "member_joined_channel", ["user"] = Newcomer, ["channel"] = Channel, ["channel_type"] = "C", ["team"] = FakeSlackApi.TeamId }, "Ev-join-1");
 
-        var store = _host.Services.GetRequiredService<IOnboardingStore>();
+        var store = _slack.Services.GetRequiredService<IOnboardingStore>();
         var person = new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, Newcomer);
         var enrolment = await WaitForAsync(() => store.GetAsync(person, CancellationToken.None));
         Assert.Equal(("Europe/Paris", "fr", EnrolmentStatus.Active), (enrolment.TimeZone, enrolment.Language, enrolment.Status));
@@ -60,7 +38,7 @@ public sealed class OnboardingSlackTests : IDisposable
         // The same person joining another channel is not enrolled twice.
         await EventAsync(new JsonObject { ["type"] = "member_joined_channel", ["user"] = Newcomer, ["channel"] = Channel, ["channel_type"] = "C", ["team"] = FakeSlackApi.TeamId }, "Ev-join-2");
 
-        var scheduler = _host.Services.GetRequiredService<OnboardingScheduler>();
+        var scheduler = _slack.Services.GetRequiredService<OnboardingScheduler>();
         var instants = new[]
         {
             new DateTimeOffset(2026, 11, 20, 8, 31, 0, TimeSpan.Zero),  // Friday, 9:31 in Paris: the first card, due since 9:00
@@ -82,7 +60,7 @@ public sealed class OnboardingSlackTests : IDisposable
         }
 
         Assert.Equal([1, 1, 1, 1, 2, 3, 4, 5], postsAt);
-        var cards = _slack.Calls("chat.postMessage");
+        var cards = _slack.Api.Calls("chat.postMessage");
         Assert.All(cards, c => Assert.Equal("D0NEWCOMER1", c["channel"]!.GetValue<string>()));
         Assert.Equal(
             ["Jour 1/8", "Jour 2/8", "Jour 3/8", "Jour 4/8", "Jour 5/8"],
@@ -95,17 +73,17 @@ public sealed class OnboardingSlackTests : IDisposable
     [Fact]
     public async Task Onboarding_on_for_the_whole_workspace_enrols_whoever_joins_it()
     {
-        var store = _host.Services.GetRequiredService<IOnboardingStore>();
+        var store = _slack.Services.GetRequiredService<IOnboardingStore>();
         var newcomer = new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, "UFRNINA0001");
         var join = new JsonObject { ["type"] = "team_join", ["user"] = new JsonObject { ["id"] = "UFRNINA0001", ["real_name"] = "Nina" } };
 
         // Off: joining the workspace enrols nobody.
         await EventAsync(join, "Ev-team-join-1");
-        await WaitForAsync(() => Task.FromResult(_slack.Calls("users.info").Count > 0 ? "seen" : null));
+        await WaitForAsync(() => Task.FromResult(_slack.Api.Calls("users.info").Count > 0 ? "seen" : null));
         Assert.Null(await store.GetAsync(newcomer, CancellationToken.None));
 
         await CommandAsync("U0MANAGER01", "onboarding on workspace", "workspace");
-        Assert.Contains("Onboarding on for the whole workspace", Text(await WaitForAsync(() => Task.FromResult(_slack.Calls("hooks/workspace") is [var first, ..] ? first : null))), StringComparison.Ordinal);
+        Assert.Contains("Onboarding on for the whole workspace", Text(await WaitForAsync(() => Task.FromResult(_slack.Api.Calls("hooks/workspace") is [var first, ..] ? first : null))), StringComparison.Ordinal);
         await EventAsync(join.DeepClone().AsObject(), "Ev-team-join-2");
         var enrolment = await WaitForAsync(() => store.GetAsync(newcomer, CancellationToken.None));
         Assert.Equal(("Nina", "Europe/Paris", "fr"), (enrolment.Name, enrolment.TimeZone, enrolment.Language));
@@ -115,18 +93,18 @@ public sealed class OnboardingSlackTests : IDisposable
     public async Task A_manager_enrols_newcomers_by_mention_and_hears_when_each_one_completes_the_journey()
     {
         await CommandAsync("U0MANAGER01", "onboarding enrol <@UFRNADIA01|nadia> <@U0TOM000001|tom>", "enrol");
-        Assert.Contains("Enrolled: nadia, tom", Text((await _slack.WaitForAsync("hooks/enrol"))[0]), StringComparison.Ordinal);
+        Assert.Contains("Enrolled: nadia, tom", Text((await _slack.Api.WaitForAsync("hooks/enrol"))[0]), StringComparison.Ordinal);
         await CommandAsync("U0MANAGER01", "onboarding enrol <@UFRNADIA01|nadia>", "again");
-        Assert.Contains("Already on the journey: nadia", Text((await _slack.WaitForAsync("hooks/again"))[0]), StringComparison.Ordinal);
+        Assert.Contains("Already on the journey: nadia", Text((await _slack.Api.WaitForAsync("hooks/again"))[0]), StringComparison.Ordinal);
 
-        var store = _host.Services.GetRequiredService<IOnboardingStore>();
+        var store = _slack.Services.GetRequiredService<IOnboardingStore>();
         var nadia = (await store.GetAsync(new ConversationKey(Platforms.Slack, FakeSlackApi.TeamId, "UFRNADIA01"), CancellationToken.None))!;
         Assert.Equal(("U0MANAGER01", "U0MANAGER01"), (nadia.EnrolledBy, nadia.ReportTo?.ConversationId));
 
         // Eight working days later (a card each morning, none on the weekend), the journey is complete and the manager
         // told, once per newcomer. The time zone is the enrolling conversation's (here the manager's, New York).
         Assert.Equal("America/New_York", nadia.TimeZone);
-        var scheduler = _host.Services.GetRequiredService<OnboardingScheduler>();
+        var scheduler = _slack.Services.GetRequiredService<OnboardingScheduler>();
         var day = new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero); // 10:00 in New York
         for (var i = 0; i < 14; i++, day = day.AddDays(1))
         {
@@ -148,13 +126,13 @@ public sealed class OnboardingSlackTests : IDisposable
         {
             _clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(100);
-            if (await _host.Services.GetRequiredService<Core.Queue.IWorkQueue>().CountPendingAsync(Core.Delivery.OutboxMessage.QueueName, CancellationToken.None) == 0)
+            if (await _slack.Services.GetRequiredService<Core.Queue.IWorkQueue>().CountPendingAsync(Core.Delivery.OutboxMessage.QueueName, CancellationToken.None) == 0)
             {
                 break;
             }
         }
 
-        return _slack.Calls("chat.postMessage");
+        return _slack.Api.Calls("chat.postMessage");
     }
 
     /// <summary>Waits for the worker, moving the fake clock on a little (the Slack client paces users.info on it).</summary>
@@ -164,7 +142,7 @@ public sealed class OnboardingSlackTests : IDisposable
 
     private static string Text(JsonObject message) => SignedSlack.Text(message);
 
-    private Task CommandAsync(string user, string text, string hook) => _signed.CommandAsync(Channel, user, text, _slack.ResponseUrl(hook));
+    private Task CommandAsync(string user, string text, string hook) => _slack.Signed.CommandAsync(Channel, user, text, _slack.Api.ResponseUrl(hook));
 
-    private Task EventAsync(JsonObject ev, string eventId) => _signed.EventAsync(ev, eventId);
+    private Task EventAsync(JsonObject ev, string eventId) => _slack.Signed.EventAsync(ev, eventId);
 }

@@ -14,41 +14,20 @@ namespace CultureBot.Host.Tests.Quiz;
 /// </summary>
 public sealed class QuizSlackGameTests : IDisposable
 {
-    private const string Secret = "quiz-signing-secret-0123456789abcd";
     private const string Channel = "C05QUIZ0001";
-    private readonly FakeSlackApi _slack = new();
     private readonly RecordingQuizTimer _timer = new();
-    private readonly BotHostFactory _host;
-    private readonly HttpClient _client;
-    private readonly SignedSlack _signed;
+    private readonly SlackTestHost _slack;
 
-    public QuizSlackGameTests()
-    {
-        _host = new BotHostFactory(
-            new Dictionary<string, string?>
-            {
-                ["Slack:SigningSecret"] = Secret,
-                ["Access:SlackWorkspaces:0"] = FakeSlackApi.TeamId,
-                ["Slack:BotToken"] = "xoxb-configured-token",
-                ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            },
-            services => services.AddSingleton<IQuizTimer>(_timer));
-        _client = _host.CreateClient();
-        _signed = new SignedSlack(_client, Secret, TimeProvider.System);
-    }
+    public QuizSlackGameTests() =>
+        _slack = new SlackTestHost(SlackTestHost.OnlyTheFakeWorkspace, services => services.AddSingleton<IQuizTimer>(_timer));
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _slack.Dispose();
-    }
+    public void Dispose() => _slack.Dispose();
 
     [Fact]
     public async Task A_team_game_runs_from_start_to_scoreboard_with_one_answer_per_player_and_round()
     {
         await CommandAsync("U0PLAYER001", "quiz start 2 30", "start");
-        var started = await _slack.WaitForAsync("hooks/start");
+        var started = await _slack.Api.WaitForAsync("hooks/start");
         Assert.Contains("2 rounds of 30 seconds", Text(started[0]), StringComparison.Ordinal);
 
         // Round 1 goes out through the outbox, with a button per option.
@@ -63,16 +42,16 @@ public sealed class QuizSlackGameTests : IDisposable
         await ClickAsync("U0PLAYER002", "Bruno", game, 1, wrong, "b1");
         await ClickAsync("U0PLAYER003", "Chloé", game, 1, right, "c1");
         await ClickAsync("U0PLAYER001", "Amélie", game, 1, wrong, "a2");
-        Assert.Contains($"Answer {QuizCards.Letter(right)} recorded", Text((await _slack.WaitForAsync("hooks/a1"))[0]), StringComparison.Ordinal);
-        Assert.Contains("already answered", Text((await _slack.WaitForAsync("hooks/a2"))[0]), StringComparison.Ordinal);
-        await _slack.WaitForAsync("hooks/b1");
-        await _slack.WaitForAsync("hooks/c1");
+        Assert.Contains($"Answer {QuizCards.Letter(right)} recorded", Text((await _slack.Api.WaitForAsync("hooks/a1"))[0]), StringComparison.Ordinal);
+        Assert.Contains("already answered", Text((await _slack.Api.WaitForAsync("hooks/a2"))[0]), StringComparison.Ordinal);
+        await _slack.Api.WaitForAsync("hooks/b1");
+        await _slack.Api.WaitForAsync("hooks/c1");
         Assert.Equal(3, await Store.CountAnswersAsync(game, 1, CancellationToken.None));
 
         // The count on the shared card, refreshed by the host (coalesced: one update for the three clicks, or two).
         var update = await WaitForCallAsync("chat.update", c => Text(c).Contains("Answers: 3 ·", StringComparison.Ordinal));
         Assert.Equal(Channel, update["channel"]!.GetValue<string>());
-        Assert.InRange(_slack.Calls("chat.update").Count, 1, 3);
+        Assert.InRange(_slack.Api.Calls("chat.update").Count, 1, 3);
 
         // Time is up: the card closes, the reveal names who was right, round 2 opens.
         await CloseRoundAsync(game, 1);
@@ -85,13 +64,13 @@ public sealed class QuizSlackGameTests : IDisposable
         await WaitForCallAsync("chat.update", c => Text(c).Contains("Closed. The answer:", StringComparison.Ordinal));
         var second = await WaitForPostAsync(c => BlockId(c) is { } id && ParseBlockId(id).Round == 2, 1);
         Assert.Equal(game, ParseBlockId(BlockId(second)!).Game);
-        Assert.Equal(1, _slack.Calls("chat.postMessage").Count(c => Text(c).Contains("Who was right", StringComparison.Ordinal)));
+        Assert.Equal(1, _slack.Api.Calls("chat.postMessage").Count(c => Text(c).Contains("Who was right", StringComparison.Ordinal)));
 
         // A late click on round 1 is refused; round 2: only Bruno answers, right.
         await ClickAsync("U0PLAYER003", "Chloé", game, 1, right, "late");
-        Assert.Contains("closed", Text((await _slack.WaitForAsync("hooks/late"))[0]), StringComparison.Ordinal);
+        Assert.Contains("closed", Text((await _slack.Api.WaitForAsync("hooks/late"))[0]), StringComparison.Ordinal);
         await ClickAsync("U0PLAYER002", "Bruno", game, 2, await RightOptionAsync(game, 2), "b2");
-        await _slack.WaitForAsync("hooks/b2");
+        await _slack.Api.WaitForAsync("hooks/b2");
         await CloseRoundAsync(game, 2);
 
         // The last round ends the game with the scoreboard: the three players, each with the points the store holds.
@@ -117,9 +96,9 @@ public sealed class QuizSlackGameTests : IDisposable
 
         // The leaderboard counts the game; a player who hides their name appears as anonymous.
         await CommandAsync("U0PLAYER002", "quiz hide me", "hide");
-        await _slack.WaitForAsync("hooks/hide");
+        await _slack.Api.WaitForAsync("hooks/hide");
         await CommandAsync("U0PLAYER001", "quiz leaderboard", "board");
-        var leaderboard = Text((await _slack.WaitForAsync("hooks/board"))[0]);
+        var leaderboard = Text((await _slack.Api.WaitForAsync("hooks/board"))[0]);
         Assert.Contains("Quiz leaderboard: this conversation", leaderboard, StringComparison.Ordinal);
         Assert.Contains("Amélie", leaderboard, StringComparison.Ordinal);
         Assert.Contains("Anonymous player", leaderboard, StringComparison.Ordinal);
@@ -130,20 +109,20 @@ public sealed class QuizSlackGameTests : IDisposable
     public async Task Solo_practice_in_a_direct_message_reveals_in_place_and_moves_on()
     {
         await CommandAsync("U0PLAYER009", "quiz", "solo", channel: "D0SOLO00001");
-        var question = (await _slack.WaitForAsync("hooks/solo"))[0];
+        var question = (await _slack.Api.WaitForAsync("hooks/solo"))[0];
         Assert.Equal("ephemeral", question["response_type"]!.GetValue<string>());
         Assert.Contains("Persona quiz · practice", Text(question), StringComparison.Ordinal);
         var (game, round) = ParseBlockId(BlockId(question)!);
         var right = await RightOptionAsync(game, round);
 
         await ClickAsync("U0PLAYER009", "Dana", game, round, right, "reveal", channel: "D0SOLO00001", ephemeral: true);
-        var reveal = (await _slack.WaitForAsync("hooks/reveal"))[0];
+        var reveal = (await _slack.Api.WaitForAsync("hooks/reveal"))[0];
         Assert.True(reveal["replace_original"]!.GetValue<bool>());
         Assert.Contains("Right! +", Text(reveal), StringComparison.Ordinal);
         Assert.Contains("*Why*", Text(reveal), StringComparison.Ordinal);
 
         await ClickAsync("U0PLAYER009", "Dana", game, round, null, "next", channel: "D0SOLO00001", ephemeral: true, actionId: "quiz-next");
-        var next = (await _slack.WaitForAsync("hooks/next"))[0];
+        var next = (await _slack.Api.WaitForAsync("hooks/next"))[0];
         Assert.Equal((game, 2), ParseBlockId(BlockId(next)!));
         Assert.Empty(_timer.Scheduled);
     }
@@ -152,16 +131,16 @@ public sealed class QuizSlackGameTests : IDisposable
     public async Task A_second_game_cannot_start_while_one_is_running()
     {
         await CommandAsync("U0PLAYER001", "quiz start", "one");
-        await _slack.WaitForAsync("hooks/one");
+        await _slack.Api.WaitForAsync("hooks/one");
         await CommandAsync("U0PLAYER002", "quiz démarrer", "two");
 
-        Assert.Contains("already running", Text((await _slack.WaitForAsync("hooks/two"))[0]), StringComparison.Ordinal);
+        Assert.Contains("already running", Text((await _slack.Api.WaitForAsync("hooks/two"))[0]), StringComparison.Ordinal);
         Assert.Single(_timer.Scheduled);
     }
 
-    private QuizGames Games => _host.Services.GetRequiredService<QuizGames>();
+    private QuizGames Games => _slack.Services.GetRequiredService<QuizGames>();
 
-    private IQuizStore Store => _host.Services.GetRequiredService<IQuizStore>();
+    private IQuizStore Store => _slack.Services.GetRequiredService<IQuizStore>();
 
     /// <summary>
     /// Closes a round as its timer would. A click whose answer went out may still be in the Slack inbox (the worker
@@ -188,8 +167,8 @@ public sealed class QuizSlackGameTests : IDisposable
     {
         var stored = (await Store.GetRoundAsync(game, round, CancellationToken.None))!;
         var played = (await Store.GetAsync(game, CancellationToken.None))!;
-        var pack = _host.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == played.PackSlug);
-        var questions = await _host.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, played.Conversation.Organization, CancellationToken.None);
+        var pack = _slack.Services.GetRequiredService<PersonaDirectory>().Packs.Single(p => p.Slug == played.PackSlug);
+        var questions = await _slack.Services.GetRequiredService<QuizPool>().QuestionsAsync(pack, played.Conversation.Organization, CancellationToken.None);
         return questions.Single(q => q.Id == stored.QuestionId).Answer;
     }
 
@@ -200,7 +179,7 @@ public sealed class QuizSlackGameTests : IDisposable
     {
         for (var i = 0; i < 150; i++)
         {
-            var calls = _slack.Calls(method).Where(match).ToList();
+            var calls = _slack.Api.Calls(method).Where(match).ToList();
             if (calls.Count >= count)
             {
                 return calls[count - 1];
@@ -209,7 +188,7 @@ public sealed class QuizSlackGameTests : IDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"no matching {method}; saw: {string.Join(" | ", _slack.Calls(method).Select(Text))}");
+        throw new TimeoutException($"no matching {method}; saw: {string.Join(" | ", _slack.Api.Calls(method).Select(Text))}");
     }
 
     private static string? BlockId(JsonObject message) =>
@@ -224,8 +203,8 @@ public sealed class QuizSlackGameTests : IDisposable
     private static string Text(JsonObject message) => SignedSlack.Text(message);
 
     private Task CommandAsync(string user, string text, string hook, string channel = Channel) =>
-        _signed.CommandAsync(channel, user, text, _slack.ResponseUrl(hook));
+        _slack.Signed.CommandAsync(channel, user, text, _slack.Api.ResponseUrl(hook));
 
     private Task ClickAsync(string user, string name, string game, int round, int? option, string hook, string channel = Channel, bool ephemeral = false, string? actionId = null) =>
-        _signed.ClickAsync(channel, user, name, actionId ?? $"quiz-answer:{option}", option?.ToString(CultureInfo.InvariantCulture) ?? game, $"quiz:{game}:{round}", _slack.ResponseUrl(hook), ephemeral);
+        _slack.Signed.ClickAsync(channel, user, name, actionId ?? $"quiz-answer:{option}", option?.ToString(CultureInfo.InvariantCulture) ?? game, $"quiz:{game}:{round}", _slack.Api.ResponseUrl(hook), ephemeral);
 }

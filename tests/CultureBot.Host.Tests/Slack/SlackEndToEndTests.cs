@@ -265,7 +265,7 @@ public sealed class SlackEndToEndTests : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendAsync(unsigned)).StatusCode);
         }
 
-        Assert.Equal(0, await _host.Services.GetRequiredService<IWorkQueue>().CountPendingAsync(SlackInboundQueue.QueueName, CancellationToken.None));
+        Assert.Equal(0, await _host.Services.GetRequiredService<IWorkQueue>().CountPendingAsync(SlackInboundPlatform.QueueName, CancellationToken.None));
     }
 
     [Fact]
@@ -362,13 +362,13 @@ public sealed class SlackEndToEndTests : IDisposable
         await _slack.WaitForAsync("chat.postMessage");
 
         var queue = _host.Services.GetRequiredService<IWorkQueue>();
-        for (var i = 0; i < 50 && await queue.CountPendingAsync(SlackInboundQueue.QueueName, CancellationToken.None) > 0; i++)
+        for (var i = 0; i < 50 && await queue.CountPendingAsync(SlackInboundPlatform.QueueName, CancellationToken.None) > 0; i++)
         {
             await Task.Delay(100);
         }
 
-        Assert.Equal(0, await queue.CountPendingAsync(SlackInboundQueue.QueueName, CancellationToken.None));
-        Assert.Equal(1, await queue.CountFailedAsync(SlackInboundQueue.QueueName, CancellationToken.None));
+        Assert.Equal(0, await queue.CountPendingAsync(SlackInboundPlatform.QueueName, CancellationToken.None));
+        Assert.Equal(1, await queue.CountFailedAsync(SlackInboundPlatform.QueueName, CancellationToken.None));
         Assert.Single(_slack.Calls("chat.postMessage"));
     }
 

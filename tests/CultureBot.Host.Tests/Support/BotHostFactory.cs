@@ -1,6 +1,7 @@
 using CultureBot.Host;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,28 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
             _settings[CertificatePathKey] = TestCertificates.SharedPath;
             _settings[CertificatePasswordKey] = TestCertificates.Password;
         }
+    }
+
+    /// <summary>A client of the host whose posts to <c>/api/messages</c> return once the bot has handled them (see <see cref="TeamsTurnsSettled"/>).</summary>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        }
+
+        if (options.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        handlers.Add(new TeamsTurnsSettled(Services));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

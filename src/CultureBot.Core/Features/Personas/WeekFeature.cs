@@ -7,8 +7,17 @@ namespace CultureBot.Core.Features.Personas;
 public sealed class WeekFeature(PersonaDirectory personas, TimeProvider clock)
 {
     public static void Map(FeatureRoutes<WeekFeature> routes) =>
-        routes.MapCommand("week", week => week.ShowAsync);
+        routes
+            .MapCommand("week", week => week.ShowAsync)
+            .OnEvent(BotEvents.HomeOpened, week => week.ShowHomeAsync);
 
-    private async Task ShowAsync(TurnContext context, CancellationToken cancellationToken) =>
-        await context.SendAsync(new BotMessage(context.T("homeTitle"), PersonaOfTheWeek.HomeCard(personas.PackFor(context), clock.GetUtcNow())), cancellationToken);
+    private Task ShowAsync(TurnContext context, CancellationToken cancellationToken) =>
+        context.SendAsync(Home(context), cancellationToken);
+
+    /// <summary>The same card as the person's home view (Slack's App Home tab).</summary>
+    private Task ShowHomeAsync(TurnContext context, CancellationToken cancellationToken) =>
+        context.Channel.ShowHomeAsync(Home(context), cancellationToken);
+
+    private BotMessage Home(TurnContext context) =>
+        new(context.T("homeTitle"), PersonaOfTheWeek.HomeCard(personas.PackFor(context), clock.GetUtcNow()));
 }

@@ -1,14 +1,18 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Queue;
 using CultureBot.Web;
-using CultureBot.Host.Access;
-using CultureBot.Slack;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CultureBot.Host.Web;
+namespace CultureBot.Slack.Web;
 
 /// <summary>
 /// Slack's HTTP endpoints, mapped when Slack is on. Every request is verified on its raw body (capped before
@@ -16,16 +20,18 @@ namespace CultureBot.Host.Web;
 /// the durable queue (once, by its id) and acknowledged at once; the worker answers through the Web API or the
 /// payload's <c>response_url</c>, well within Slack's 3 seconds whatever the work costs.
 /// </summary>
-internal static partial class SlackEndpoints
+public static partial class SlackEndpoints
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public static void MapSlackEndpoints(this WebApplication app)
+    /// <summary>Slack's endpoints (<c>/slack/events</c>, <c>/slack/commands</c>, <c>/slack/interactions</c>, and the OAuth install when a client id is set), when Slack is on.</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        ArgumentNullException.ThrowIfNull(app);
+        var slack = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         if (!slack.Enabled)
         {
-            return;
+            return app;
         }
 
         app.MapPost("/slack/events", HandleEventsAsync);
@@ -36,9 +42,11 @@ internal static partial class SlackEndpoints
             app.MapGet("/slack/install", BeginInstall);
             app.MapGet("/slack/oauth/callback", CompleteInstallAsync);
         }
+
+        return app;
     }
 
-    private static async Task<IResult> HandleEventsAsync(HttpContext http, SlackInboundQueue inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleEventsAsync(HttpContext http, InboundQueue<SlackInbound> inbox, CancellationToken cancellationToken)
     {
         var (body, refusal) = await ReadVerifiedAsync(http, cancellationToken);
         if (refusal is not null)
@@ -105,7 +113,7 @@ internal static partial class SlackEndpoints
             return SlackAccess.Refusal(http, kind);
         }
 
-        await http.RequestServices.GetRequiredService<SlackInboundQueue>().AcceptAsync(inbound, cancellationToken);
+        await http.RequestServices.GetRequiredService<InboundQueue<SlackInbound>>().AcceptAsync(inbound, cancellationToken);
 
         // An empty 200: Slack shows nothing yet, and the answer follows through response_url within a second or so.
         return Results.Ok();

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Localization;
 using CultureBot.Slack.Inbound;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace CultureBot.Host.Access;
+namespace CultureBot.Slack.Web;
 
 /// <summary>The allow-list at Slack's HTTP door: asked once a request is verified, before its payload is stored.</summary>
 internal static class SlackAccess

@@ -1,29 +1,44 @@
 using System.Text.Json;
 using CultureBot.Core.Bot;
-using CultureBot.Web;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Queue;
 using CultureBot.Teams.Adapter;
 using CultureBot.Teams.Authentication;
 using CultureBot.Teams.Configuration;
+using CultureBot.Teams.Inbound;
 using CultureBot.Teams.Schema;
+using CultureBot.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CultureBot.Host.Web;
+namespace CultureBot.Teams.Web;
 
-/// <summary><c>POST /api/messages</c>: the Bot Connector's messaging endpoint.</summary>
-internal static partial class TeamsEndpoints
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Connector's messaging endpoint. An activity is read strictly, checked, and
+/// authorized; an invoke is then answered in the response, anything else is stored in the durable inbound queue
+/// (once, by tenant and activity id) and acknowledged at once, its replies following through the Bot Connector.
+/// </summary>
+public static partial class TeamsEndpoints
 {
     /// <summary>Activities are small; a card-heavy one stays far below this. Larger bodies are refused, read no further than this.</summary>
     public const long MaxActivityBytes = 512 * 1024;
 
-    public static void MapTeamsEndpoints(this WebApplication app)
+    /// <summary>The messaging endpoint, behind Bot Framework authentication unless the host runs in local mode.</summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
-        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        ArgumentNullException.ThrowIfNull(app);
+        var teams = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         var endpoint = app.MapPost("/api/messages", HandleAsync);
         if (!teams.IsLocalMode)
         {
             endpoint.RequireAuthorization(BotFrameworkAuthentication.Policy);
         }
+
+        return app;
     }
 
     private static async Task<IResult> HandleAsync(
@@ -86,7 +101,14 @@ internal static partial class TeamsEndpoints
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var outcome = await adapter.ProcessAsync(activity, cancellationToken);
+        if (!TeamsBotAdapter.AnswersInResponse(activity))
+        {
+            // A retry of an activity already stored is acknowledged the same: the Bot Connector need not send it again.
+            await http.RequestServices.GetRequiredService<InboundQueue<TeamsInbound>>().AcceptAsync(new TeamsInbound(activity), cancellationToken);
+            return Results.Ok();
+        }
+
+        var outcome = await adapter.InvokeAsync(activity, cancellationToken);
         return outcome.InvokeResponse is { } invoke
             ? Results.Json(invoke, TeamsJsonContext.Default.InvokeResponse)
             : Results.StatusCode(outcome.StatusCode);
