@@ -1,3 +1,5 @@
+using CultureBot.Core.Bot;
+using CultureBot.Core.Localization;
 using CultureBot.Teams.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +10,20 @@ internal sealed partial class StartupReport : IHostedService
 {
     private readonly TeamsOptions _teams;
     private readonly KeyRingProtection _keyRing;
+    private readonly BotRouter _router;
+    private readonly StringTable _strings;
     private readonly ILogger<StartupReport> _logger;
 
-    public StartupReport(IOptions<TeamsOptions> teams, KeyRingProtection keyRing, ILogger<StartupReport> logger)
+    /// <remarks>
+    /// Taking the router builds it now rather than at the first turn: language files whose command words clash or whose
+    /// question patterns do not compile stop the start, like any other setting.
+    /// </remarks>
+    public StartupReport(IOptions<TeamsOptions> teams, KeyRingProtection keyRing, BotRouter router, StringTable strings, ILogger<StartupReport> logger)
     {
         _teams = teams.Value;
         _keyRing = keyRing;
+        _router = router;
+        _strings = strings;
         _logger = logger;
     }
 
@@ -36,6 +46,10 @@ internal sealed partial class StartupReport : IHostedService
         {
             LogKeyRingUnprotected(_logger);
         }
+
+        var commands = _router.CommandNames.Count();
+        var languages = string.Join(", ", _strings.Languages.Order(StringComparer.Ordinal));
+        LogCommands(_logger, commands, languages);
 
         return Task.CompletedTask;
     }
@@ -66,6 +80,9 @@ internal sealed partial class StartupReport : IHostedService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data Protection key ring encrypted with certificate {Thumbprint}")]
     private static partial void LogKeyRingProtected(ILogger logger, string thumbprint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Commands} commands, understood in {Languages}")]
+    private static partial void LogCommands(ILogger logger, int commands, string languages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Connector authentication on for app {AppId} ({Tenancy})")]
     private static partial void LogAuthenticated(ILogger logger, string appId, string tenancy);

@@ -151,6 +151,6 @@ public sealed record SlackInbound(SlackInboundKind Kind, JsonObject Payload)
     }
 
     /// <summary>A JSON string value, or null when absent, empty or not a string (Slack payloads are client data).</summary>
-    public static string? StringOf(JsonNode? node) =>
+    private static string? StringOf(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -5,6 +5,7 @@ using CultureBot.Core.Queue;
 using CultureBot.Web;
 using CultureBot.Slack.Inbound;
 using CultureBot.Slack.Installations;
+using CultureBot.Slack.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -59,11 +60,11 @@ public static partial class SlackEndpoints
             return MalformedInput.Answer(http, problem is null ? "The event is not a JSON object." : $"The event is {problem}.");
         }
 
-        switch (SlackInbound.StringOf(payload["type"]))
+        switch (SlackTypes.EventsApi.Read(payload))
         {
-            case "url_verification":
-                return Results.Text(SlackInbound.StringOf(payload["challenge"]) ?? string.Empty, "text/plain");
-            case "event_callback" when payload["event"] is JsonObject:
+            case SlackUrlVerification verification:
+                return Results.Text(verification.Challenge ?? string.Empty, "text/plain");
+            case SlackEventCallback { Event: not null }:
                 var inbound = new SlackInbound(SlackInboundKind.Event, payload);
                 if (inbound.Problem() is { } wrong)
                 {
@@ -77,9 +78,9 @@ public static partial class SlackEndpoints
                 }
 
                 return Results.Ok();
-            case "event_callback":
+            case SlackEventCallback:
                 return MalformedInput.Answer(http, "The event_callback has no 'event' object.");
-            case null:
+            case { Type: null }:
                 return MalformedInput.Answer(http, "The event has no 'type'.");
             default:
                 // app_rate_limited and types Slack may add: acknowledged, nothing to do.
@@ -97,12 +98,12 @@ public static partial class SlackEndpoints
 
         string? problem = null;
         var payload = kind == SlackInboundKind.Command ? SlackFormPayloads.Command(body) : SlackFormPayloads.Interaction(body, out problem);
-        if (payload is null || (kind == SlackInboundKind.Command && SlackInbound.StringOf(payload["command"]) is null))
+        var inbound = payload is null ? null : new SlackInbound(kind, payload);
+        if (inbound is null || (kind == SlackInboundKind.Command && (inbound.Typed as SlackSlashCommand)?.Command is null))
         {
             return MalformedInput.Answer(http, problem ?? "The slash command has no 'command' field.");
         }
 
-        var inbound = new SlackInbound(kind, payload);
         if (inbound.Problem() is { } wrong)
         {
             return MalformedInput.Answer(http, wrong);

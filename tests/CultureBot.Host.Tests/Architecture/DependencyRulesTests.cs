@@ -191,6 +191,7 @@ public class DependencyRulesTests
         }
 
         return members;
+    }
 
     /// <summary>The types an assembly's compiled code uses (its type references): what it does, whatever its usings say.</summary>
     private static List<string> TypesReferencedBy(string assembly)

@@ -9,9 +9,9 @@ public sealed class InstallationFeature(IInstallationStore installations)
     public static void Map(FeatureRoutes<InstallationFeature> routes) =>
         routes.OnEvent(BotEvents.Uninstalled, installation => installation.ForgetAsync);
 
-    private Task ForgetAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task ForgetAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var organization = context.Turn.Conversation.Key.Organization;
-        return installations.DeleteAsync(organization.Platform, organization.TenantId, cancellationToken);
+        await installations.DeleteAsync(organization.Platform, organization.TenantId, cancellationToken);
     }
 }

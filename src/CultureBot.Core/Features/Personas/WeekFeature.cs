@@ -11,8 +11,8 @@ public sealed class WeekFeature(PersonaDirectory personas, TimeProvider clock)
             .MapCommand("week", week => week.ShowAsync)
             .OnEvent(BotEvents.HomeOpened, week => week.ShowHomeAsync);
 
-    private Task ShowAsync(TurnContext context, CancellationToken cancellationToken) =>
-        context.SendAsync(Home(context), cancellationToken);
+    private async Task ShowAsync(TurnContext context, CancellationToken cancellationToken) =>
+        await context.SendAsync(Home(context), cancellationToken);
 
     /// <summary>The same card as the person's home view (Slack's App Home tab).</summary>
     private Task ShowHomeAsync(TurnContext context, CancellationToken cancellationToken) =>
