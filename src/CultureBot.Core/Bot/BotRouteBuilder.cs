@@ -176,7 +176,7 @@ public sealed class BotRouteBuilder
                         $"The command word '{word}'{(language is null ? string.Empty : $" ({language})")} is registered twice: '{other.Route.Name}' and '{command.Name}'.");
                 }
 
-                commands.Add(new BotRouter.CommandRoute(word, language, command.Route));
+                commands.Add(new BotRouter.CommandRoute(word, language, command.Route, command.Parent));
                 added++;
             }
 

@@ -78,7 +78,7 @@ public sealed class BotRouter
                 if (MatchCommand(turn.Text, context.Culture.TwoLetterISOLanguageName) is { } command)
                 {
                     context.CommandArguments = command.Arguments;
-                    return [command.Route];
+                    return [command.Command.Route];
                 }
 
                 var folded = TextMatching.Fold(turn.Text);
@@ -106,12 +106,24 @@ public sealed class BotRouter
                 if (clickable is not null)
                 {
                     // Button data is client-sent: a number or an object where text is expected is read as its JSON, never thrown on.
-                    context.CommandArguments = turn.ActionData?["args"] switch
+                    var arguments = turn.ActionData?["args"] switch
                     {
                         System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text) => text,
                         { } other => other.ToJsonString(),
                         null => string.Empty,
                     };
+
+                    // A card posted before sub-commands were routes names one in its arguments ("onboarding" + "pause"):
+                    // it runs that sub-command, as the same words typed would.
+                    if (arguments.Length > 0
+                        && MatchCommand($"{clickable.FoldedAlias} {arguments}", context.Culture.TwoLetterISOLanguageName) is { Command.Parent: { } parent } sub
+                        && parent == clickable.Route.Name)
+                    {
+                        context.CommandArguments = sub.Arguments;
+                        return [sub.Command.Route];
+                    }
+
+                    context.CommandArguments = arguments;
                     return [clickable.Route];
                 }
 
@@ -134,7 +146,7 @@ public sealed class BotRouter
     /// The command whose words begin the text, the longest words first ("quiz start" before "quiz"); words that mean
     /// two commands in two languages mean the one of the user's language.
     /// </summary>
-    private (Route Route, string Arguments)? MatchCommand(string? text, string language)
+    private (CommandRoute Command, string Arguments)? MatchCommand(string? text, string language)
     {
         var folded = TextMatching.Fold(text);
         if (folded.Length == 0)
@@ -167,13 +179,14 @@ public sealed class BotRouter
         // Arguments keep the user's own spelling (accents, case): they may be names.
         var words = found.FoldedAlias.Split(' ').Length;
         var original = (text ?? string.Empty).Trim().Split((char[]?)null, words + 1, StringSplitOptions.RemoveEmptyEntries);
-        return (found.Route, original.Length > words ? original[words].Trim() : string.Empty);
+        return (found, original.Length > words ? original[words].Trim() : string.Empty);
     }
 
     internal sealed record Route(string Name, TurnHandler Handler);
 
     /// <param name="Language">The language file the words come from; null for words given in code (every language).</param>
-    internal sealed record CommandRoute(string FoldedAlias, string? Language, Route Route);
+    /// <param name="Parent">For a sub-command (<c>quiz-start</c>), the command it belongs to (<c>quiz</c>).</param>
+    internal sealed record CommandRoute(string FoldedAlias, string? Language, Route Route, string? Parent = null);
 
     internal sealed record QuestionRoute(System.Text.RegularExpressions.Regex Pattern, string Language, Route Route);
 }

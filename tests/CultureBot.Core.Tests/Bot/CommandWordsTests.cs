@@ -75,6 +75,47 @@ public class CommandWordsTests
         Assert.Equal([(route, arguments)], _ran);
     }
 
+    private static TurnContext Click(string verb, string arguments, StringTable strings)
+    {
+        var reference = new ConversationReference(new ConversationKey(Platforms.Teams, "t", "c"), ConversationKind.Channel, null, null, null, null, null, DateTimeOffset.UnixEpoch);
+        var turn = new Turn
+        {
+            Kind = TurnKind.Action,
+            Conversation = reference,
+            Culture = CultureInfo.GetCultureInfo("en"),
+            ActionVerb = verb,
+            ActionData = new System.Text.Json.Nodes.JsonObject { ["verb"] = verb, ["args"] = arguments },
+        };
+        return new TurnContext(turn, Mock.Of<ITurnChannel>(), strings, new ServiceCollection().BuildServiceProvider());
+    }
+
+    [Theory]
+    [InlineData("quiz", "stop", "quiz-stop", "")]
+    [InlineData("quiz", "play 3", "quiz-start", "3")]
+    [InlineData("quiz", "nonsense", "quiz", "nonsense")]
+    [InlineData("quiz-start", "", "quiz-start", "")]
+    public async Task A_button_naming_a_command_and_a_sub_command_in_its_arguments_runs_the_sub_command(string verb, string arguments, string route, string rest)
+    {
+        // Cards posted before sub-commands were routes (the onboarding card's "onboarding" + "pause") keep working.
+        var strings = Strings();
+
+        Assert.Equal([route], await Router(strings).DispatchAsync(Click(verb, arguments, strings), CancellationToken.None));
+        Assert.Equal([(route, rest)], _ran);
+    }
+
+    [Fact]
+    public async Task A_buttons_arguments_never_reach_another_commands_words()
+    {
+        // "persona" + "quiz" reads as the quiz's words "persona quiz": a persona whose id is "quiz" opens its sheet all the same.
+        var strings = new StringTable(
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["en"] = new Dictionary<string, string>() },
+            new Dictionary<string, LanguageWords> { ["en"] = Words(new() { ["persona"] = ["persona"], ["quiz"] = ["quiz", "persona quiz"] }) });
+        var router = new BotRouteBuilder().MapCommand("persona", Record("persona")).MapCommand("quiz", Record("quiz")).Build(strings);
+
+        Assert.Equal(["persona"], await router.DispatchAsync(Click("persona", "quiz", strings), CancellationToken.None));
+        Assert.Equal([("persona", "quiz")], _ran);
+    }
+
     [Fact]
     public async Task Words_that_mean_two_routes_in_two_languages_mean_the_one_of_the_users_language()
     {
