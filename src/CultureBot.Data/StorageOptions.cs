@@ -18,6 +18,19 @@ public sealed class StorageOptions
 
     public string EffectiveConnectionString =>
         string.IsNullOrWhiteSpace(ConnectionString) && ParsedProvider == StorageProvider.Sqlite ? DefaultSqliteConnectionString : ConnectionString ?? string.Empty;
+
+    /// <summary>Which database and where, for the start report: the file's full path, or the server and database; never a password.</summary>
+    public string Describe()
+    {
+        if (ParsedProvider == StorageProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(EffectiveConnectionString).DataSource;
+            return $"SQLite, {(file is ":memory:" or "" ? "in memory" : Path.GetFullPath(file))}";
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(EffectiveConnectionString);
+        return $"PostgreSQL, database {postgres.Database} on {postgres.Host}:{postgres.Port}";
+    }
 }
 
 public enum StorageProvider

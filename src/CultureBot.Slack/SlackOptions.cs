@@ -28,6 +28,25 @@ public sealed class SlackOptions
 
     public bool Enabled =>
         !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(AppToken) || !string.IsNullOrWhiteSpace(ClientId) || !string.IsNullOrWhiteSpace(SigningSecret);
+
+    /// <summary>How Slack reaches this host and whose workspaces it serves, in words for the start report (no secret in it).</summary>
+    public string Describe()
+    {
+        if (!Enabled)
+        {
+            return "off (no Slack settings)";
+        }
+
+        var transport = string.IsNullOrWhiteSpace(AppToken) ? "over HTTP (/slack/events, /slack/commands, /slack/interactions)" : "over Socket Mode";
+        var workspaces = (string.IsNullOrWhiteSpace(BotToken), string.IsNullOrWhiteSpace(ClientId)) switch
+        {
+            (false, false) => "the configured workspace and those that install it (/slack/install)",
+            (false, true) => "the configured workspace",
+            (true, false) => "the workspaces that install it (/slack/install)",
+            _ => "no workspace yet (set Slack:BotToken, or Slack:ClientId for installs)",
+        };
+        return $"on, {transport}, for {workspaces}";
+    }
 }
 
 /// <summary>Refuses to start Slack without a signing secret: an unverified endpoint would accept anyone's requests.</summary>

@@ -28,4 +28,18 @@ public class SlackOptionsTests
     [Fact]
     public void Socket_mode_with_a_bot_token_is_accepted() =>
         Assert.Empty(Failures(new SlackOptions { SigningSecret = "s", BotToken = "xoxb-1", AppToken = "xapp-1" }));
+
+    [Theory]
+    [InlineData(null, null, null, "off (no Slack settings)")]
+    [InlineData("xoxb-secret-token", null, null, "on, over HTTP (/slack/events, /slack/commands, /slack/interactions), for the configured workspace")]
+    [InlineData("xoxb-secret-token", "xapp-secret-token", null, "on, over Socket Mode, for the configured workspace")]
+    [InlineData(null, null, "1234.5678", "on, over HTTP (/slack/events, /slack/commands, /slack/interactions), for the workspaces that install it (/slack/install)")]
+    public void The_start_report_says_how_slack_runs_and_never_a_secret(string? botToken, string? appToken, string? clientId, string expected)
+    {
+        var on = botToken is not null || appToken is not null || clientId is not null;
+        var described = new SlackOptions { SigningSecret = on ? "signing-secret" : null, BotToken = botToken, AppToken = appToken, ClientId = clientId, ClientSecret = clientId is null ? null : "client-secret" }.Describe();
+
+        Assert.Equal(expected, described);
+        Assert.DoesNotContain("secret", described, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using CultureBot.Core.Bot;
 using CultureBot.Core.Localization;
+using CultureBot.Data;
+using CultureBot.Slack;
 using CultureBot.Teams.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +11,8 @@ namespace CultureBot.Host.Web;
 internal sealed partial class StartupReport : IHostedService
 {
     private readonly TeamsOptions _teams;
+    private readonly SlackOptions _slack;
+    private readonly StorageOptions _storage;
     private readonly KeyRingProtection _keyRing;
     private readonly BotRouter _router;
     private readonly StringTable _strings;
@@ -18,9 +22,18 @@ internal sealed partial class StartupReport : IHostedService
     /// Taking the router builds it now rather than at the first turn: language files whose command words clash or whose
     /// question patterns do not compile stop the start, like any other setting.
     /// </remarks>
-    public StartupReport(IOptions<TeamsOptions> teams, KeyRingProtection keyRing, BotRouter router, StringTable strings, ILogger<StartupReport> logger)
+    public StartupReport(
+        IOptions<TeamsOptions> teams,
+        IOptions<SlackOptions> slack,
+        IOptions<StorageOptions> storage,
+        KeyRingProtection keyRing,
+        BotRouter router,
+        StringTable strings,
+        ILogger<StartupReport> logger)
     {
         _teams = teams.Value;
+        _slack = slack.Value;
+        _storage = storage.Value;
         _keyRing = keyRing;
         _router = router;
         _strings = strings;
@@ -37,6 +50,12 @@ internal sealed partial class StartupReport : IHostedService
         {
             LogAuthenticated(_logger, _teams.AppId!, string.IsNullOrWhiteSpace(_teams.TenantId) ? "multi-tenant" : "single-tenant");
         }
+
+        // Every platform and the store say how they run, not only Teams' local mode: an operator reads one start report.
+        var slack = _slack.Describe();
+        var storage = _storage.Describe();
+        LogSlack(_logger, slack);
+        LogStorage(_logger, storage);
 
         if (_keyRing.Certificate is { } certificate)
         {
@@ -80,6 +99,12 @@ internal sealed partial class StartupReport : IHostedService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data Protection key ring encrypted with certificate {Thumbprint}")]
     private static partial void LogKeyRingProtected(ILogger logger, string thumbprint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack: {Slack}")]
+    private static partial void LogSlack(ILogger logger, string slack);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Storage}")]
+    private static partial void LogStorage(ILogger logger, string storage);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Commands} commands, understood in {Languages}")]
     private static partial void LogCommands(ILogger logger, int commands, string languages);
