@@ -36,7 +36,7 @@ public class AppHomeViewTests
         PeerTools.Require();
         var catalog = CardCatalog.Load(Path.Combine(PeerTools.RepoRoot, "cards"));
         var card = PersonaOfTheWeek.HomeCard(personas == 0 ? null : Pack(personas), Week47);
-        var view = SlackBotAdapter.HomeView(catalog.Render(Platforms.Slack, card, Locales.Resolve(language)));
+        var view = SlackMessages.HomeView(catalog.Render(Platforms.Slack, card, Locales.Resolve(language)));
         var path = Path.Combine(Path.GetTempPath(), $"culturebot-home-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, view.ToJsonString());
 

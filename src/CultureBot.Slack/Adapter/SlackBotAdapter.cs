@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CultureBot.Cards;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Localization;
@@ -70,13 +69,6 @@ public sealed partial class SlackBotAdapter(
 
     private async Task RunAsync(SlackInbound inbound, Turn turn, SlackWorkspace workspace, CancellationToken cancellationToken) =>
         await pipeline.RunAsync(turn, new SlackTurnChannel(inbound, turn, workspace, api, cards, logger), cancellationToken);
-
-    /// <summary>A Slack message rendered from the catalog, as an App Home view (the same blocks; Home allows 100).</summary>
-    public static JsonObject HomeView(JsonNode message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return new JsonObject { ["type"] = "home", ["blocks"] = message["blocks"]?.DeepClone() ?? new JsonArray() };
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Kind} without a team id: ignored")]
     private static partial void LogNoTeam(ILogger logger, SlackInboundKind kind);

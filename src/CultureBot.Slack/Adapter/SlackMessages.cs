@@ -28,4 +28,11 @@ internal static class SlackMessages
 
         return new JsonObject { ["text"] = SlackMrkdwn.FromMarkdown(message.Text ?? string.Empty) };
     }
+
+    /// <summary>A Slack message rendered from the catalog, as an App Home view (the same blocks; Home allows 100).</summary>
+    public static JsonObject HomeView(JsonNode message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new JsonObject { ["type"] = "home", ["blocks"] = message["blocks"]?.DeepClone() ?? new JsonArray() };
+    }
 }

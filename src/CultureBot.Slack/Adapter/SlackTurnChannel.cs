@@ -112,7 +112,7 @@ internal sealed partial class SlackTurnChannel : ITurnChannel
             return;
         }
 
-        var view = SlackBotAdapter.HomeView(Render(message));
+        var view = SlackMessages.HomeView(Render(message));
         Check("views.publish", await _api.PublishViewAsync(_workspace.BotToken, _workspace.TeamId, user, view, cancellationToken));
     }
 
