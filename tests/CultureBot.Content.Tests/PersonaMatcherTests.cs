@@ -32,7 +32,7 @@ public class PersonaMatcherTests
 
         var first = result.Ranked[0];
         Assert.Equal("bernard", first.Persona.Id);
-        Assert.Contains(first.Evidence, e => e.Words.Contains("telephone"));
+        Assert.Contains(first.Evidence, e => e.Words.Contains("téléphone"));
         Assert.InRange(first.Confidence, 0.34, 1);
         Assert.Equal(1, result.Ranked.Sum(r => r.Confidence), 6);
     }
@@ -80,4 +80,59 @@ public class PersonaMatcherTests
     [Fact]
     public void Function_words_are_dropped_in_french_and_english() =>
         Assert.Equal(TextAnalyzer.Terms("plongée expert"), TextAnalyzer.Terms("Il est dans la plongée, the expert"));
+
+    [Fact]
+    public void Evidence_shows_the_words_as_typed()
+    {
+        var bernard = new PersonaMatcher(Pack).Match("Retraité, il Appelle le magasin avant de venir et commande par Téléphone.").Ranked[0];
+
+        var shown = bernard.Evidence.SelectMany(e => e.Words).ToList();
+        Assert.Equal("bernard", bernard.Persona.Id);
+        Assert.Contains("Téléphone", shown);
+        Assert.Contains("Retraité", shown);
+        Assert.DoesNotContain(shown, w => w is "telephone" or "retraite" or "retrait");
+    }
+
+    [Theory]
+    [InlineData("Une mère avec deux enfants et trois sacs à dos", "deux", "trois")]
+    [InlineData("A mother with two children and three backpacks", "two", "three")]
+    public void Numbers_are_not_evidence(string description, string first, string second)
+    {
+        var shown = new PersonaMatcher(Pack).Match(description).Ranked.Take(3).SelectMany(r => r.Evidence).SelectMany(e => e.Words).ToList();
+
+        Assert.DoesNotContain(shown, w => TextAnalyzer.Fold(w) == first || TextAnalyzer.Fold(w) == second);
+    }
+
+    [Fact]
+    public void A_word_every_persona_shares_is_not_evidence()
+    {
+        // "Vélo" is in every sheet of this bike shop's pack: it is the shop's subject, not a clue to one persona.
+        var pack = PackReader.Parse(
+            """
+            pack: bike-shop
+            organization: Bike shop
+            language: fr
+            personas:
+              - id: eva
+                name: Eva
+                tagline: "Étudiante qui va en cours à vélo"
+                profile: "21 ans, étudiante, achète un vélo d'occasion pour aller en cours"
+                values: ["Petit budget"]
+                irritants: ["Les réparations de vélo trop chères"]
+              - id: marc
+                name: Marc
+                tagline: "Cycliste sportif qui roule à vélo le dimanche"
+                profile: "45 ans, cadre, vélo de course en carbone"
+                values: ["Performance"]
+                irritants: ["Un vendeur de vélo qui ne connaît pas le carbone"]
+            """,
+            "bike-shop.yaml").Pack;
+
+        var eva = new PersonaMatcher(pack).Match("Une étudiante qui cherche un vélo pas cher pour aller en cours").Ranked[0];
+
+        var shown = eva.Evidence.SelectMany(e => e.Words).ToList();
+        Assert.Equal("eva", eva.Persona.Id);
+        Assert.Contains("étudiante", shown);
+        Assert.DoesNotContain(shown, w => TextAnalyzer.Fold(w) == "velo");
+    }
 }

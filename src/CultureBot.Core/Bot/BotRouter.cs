@@ -148,7 +148,7 @@ public sealed class BotRouter
     /// </summary>
     private (CommandRoute Command, string Arguments)? MatchCommand(string? text, string language)
     {
-        var folded = TextMatching.Fold(text);
+        var folded = TextMatching.FoldWords(text);
         if (folded.Length == 0)
         {
             return null;
@@ -177,9 +177,33 @@ public sealed class BotRouter
         }
 
         // Arguments keep the user's own spelling (accents, case): they may be names.
-        var words = found.FoldedAlias.Split(' ').Length;
-        var original = (text ?? string.Empty).Trim().Split((char[]?)null, words + 1, StringSplitOptions.RemoveEmptyEntries);
-        return (found, original.Length > words ? original[words].Trim() : string.Empty);
+        return (found, TextAfterWords(text ?? string.Empty, found.FoldedAlias.Split(' ').Length));
+    }
+
+    /// <summary>The text after its first <paramref name="count"/> words, a lone ":" or "," between them not counted as one.</summary>
+    private static string TextAfterWords(string text, int count)
+    {
+        var position = 0;
+        while (count > 0 && position < text.Length)
+        {
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+
+            var start = position;
+            while (position < text.Length && !char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+
+            if (TextMatching.FoldWords(text[start..position]).Length > 0)
+            {
+                count--;
+            }
+        }
+
+        return text[position..].Trim().TrimStart(':', ',', ';').Trim();
     }
 
     internal sealed record Route(string Name, TurnHandler Handler);

@@ -45,5 +45,13 @@ public static class TextMatching
         return builder.ToString().Trim(TrimmedPunctuation).Trim();
     }
 
+    /// <summary>
+    /// <see cref="Fold"/> for reading command words: punctuation that closes a word inside the text is dropped too, so
+    /// <c>"which persona fits: a student"</c> reads as the command <c>which persona fits</c> followed by its argument.
+    /// (Kept apart from <see cref="Fold"/>, whose output is stored in content hashes.)
+    /// </summary>
+    public static string FoldWords(string? text) =>
+        string.Join(' ', Fold(text).Split(' ').Select(w => w.TrimEnd(TrimmedPunctuation)).Where(w => w.Length > 0));
+
     private static readonly char[] TrimmedPunctuation = ['!', '.', '?', '¿', '¡', ':', ';', ','];
 }

@@ -66,6 +66,18 @@ public class BotRouterTests
         Assert.Equal("Éloïse 30", _arguments);
     }
 
+    [Theory]
+    [InlineData("quiz start: Éloïse 30")]
+    [InlineData("quiz start : Éloïse 30")]
+    [InlineData("quiz, start, Éloïse 30")]
+    public async Task Punctuation_after_command_words_stays_out_of_the_arguments(string text)
+    {
+        await Router().DispatchAsync(Context(TurnKind.Message, text), CancellationToken.None);
+
+        Assert.Equal(["quiz-start"], _ran);
+        Assert.Equal("Éloïse 30", _arguments);
+    }
+
     [Fact]
     public async Task An_action_runs_its_route_and_a_command_verb_runs_the_command()
     {

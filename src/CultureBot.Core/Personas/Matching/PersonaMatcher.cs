@@ -89,7 +89,10 @@ public sealed class PersonaMatcher
         return new MatchResult(ranked, DiscriminatingQuestion(ranked));
     }
 
-    /// <summary>Which rubric of the persona matched which of the description's words, strongest rubric first.</summary>
+    /// <summary>
+    /// Which rubric of the persona matched which of the description's words (as the user typed them), strongest rubric
+    /// first; only words that tell personas apart.
+    /// </summary>
     private List<MatchEvidence> Evidence(PersonaIndex persona, Dictionary<string, HashSet<string>> query)
     {
         var byRubric = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -97,11 +100,17 @@ public sealed class PersonaMatcher
         {
             foreach (var (candidate, _) in Candidates(term))
             {
+                // A word every persona's sheet has (the pack's own subject: "vélo" in a bike shop's pack) tells no persona apart.
+                if (_postings[candidate].Length == _personas.Length && _personas.Length > 1)
+                {
+                    continue;
+                }
+
                 if (persona.BestRubric.TryGetValue(candidate, out var rubric))
                 {
                     if (!byRubric.TryGetValue(rubric, out var set))
                     {
-                        byRubric[rubric] = set = new SortedSet<string>(StringComparer.Ordinal);
+                        byRubric[rubric] = set = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
                     }
 
                     set.UnionWith(words);
@@ -131,11 +140,11 @@ public sealed class PersonaMatcher
         return best.Separation > 0 ? best.Question : null;
     }
 
-    /// <summary>The description's stems (and their concepts) with the words that produced them (for the evidence).</summary>
+    /// <summary>The description's stems (and their concepts) with the words, as typed, that produced them (for the evidence).</summary>
     private static Dictionary<string, HashSet<string>> QueryTerms(string description)
     {
         var terms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var word in TextAnalyzer.Words(description))
+        foreach (var (word, asTyped) in TextAnalyzer.Tokens(description))
         {
             if (TextAnalyzer.Stem(word) is not { } stem)
             {
@@ -146,10 +155,10 @@ public sealed class PersonaMatcher
             {
                 if (!terms.TryGetValue(term, out var words))
                 {
-                    terms[term] = words = new HashSet<string>(StringComparer.Ordinal);
+                    terms[term] = words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 }
 
-                words.Add(word);
+                words.Add(asTyped);
             }
         }
 
@@ -263,5 +272,5 @@ public sealed record MatchResult(IReadOnlyList<PersonaMatch> Ranked, KeyQuestion
 /// <param name="Evidence">Which rubric of the sheet matched which words of the description, strongest first.</param>
 public sealed record PersonaMatch(Persona Persona, double Score, double Confidence, IReadOnlyList<MatchEvidence> Evidence);
 
-/// <summary>A rubric (as in the pack format: irritants, purchase_process...) and the description's words it matched.</summary>
+/// <summary>A rubric (as in the pack format: irritants, purchase_process...) and the description's words it matched, as typed.</summary>
 public sealed record MatchEvidence(string Rubric, IReadOnlyList<string> Words);

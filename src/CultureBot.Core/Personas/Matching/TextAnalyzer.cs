@@ -33,6 +33,9 @@ public static class TextAnalyzer
         "aller", "va", "vont", "allait", "venir", "vient", "venu", "venue", "voir", "vu", "dire", "dit", "prendre", "pris", "mettre", "mis",
         "pouvoir", "peut", "peuvent", "pourrait", "vouloir", "devoir", "doit", "savoir", "sait", "falloir", "faut", "rester", "reste",
         "trouve", "trouver", "trouvait", "semble", "sembler",
+        // Numbers say how many, not who: "deux enfants" is about children.
+        "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "trente", "quarante", "cinquante",
+        "soixante", "cent", "cents", "mille",
         // English
         "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "without", "at", "by", "from", "as", "is", "are", "was", "were", "be",
         "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your",
@@ -42,6 +45,9 @@ public static class TextAnalyzer
         // English light verbs.
         "go", "goes", "went", "get", "gets", "got", "make", "makes", "made", "take", "takes", "took", "come", "comes", "came", "want", "need",
         "needs", "say", "says", "said", "see", "saw", "know", "knows", "knew", "let", "put", "keep", "keeps",
+        // Numbers.
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+        "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "twice",
     };
 
     /// <summary>The stems of a text's content words, in order.</summary>
@@ -60,25 +66,32 @@ public static class TextAnalyzer
     }
 
     /// <summary>The folded words of a text (lower case, no accents), stop words included.</summary>
-    public static IEnumerable<string> Words(string? text)
+    public static IEnumerable<string> Words(string? text) => Tokens(text).Select(t => t.Word);
+
+    /// <summary>
+    /// The words of a text as typed (<paramref name="text"/>'s own spelling, to show back to people) with their folded
+    /// form (to compare): "Étudiante" is shown as typed and compared as "etudiante".
+    /// </summary>
+    public static IEnumerable<(string Word, string AsTyped)> Tokens(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             yield break;
         }
 
-        var folded = Fold(text);
+        // Cut on the text as typed (an accent typed as a combining mark belongs to its letter), then fold each word.
         var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
-            var letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (letter && start < 0)
+            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || (start >= 0 && CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark));
+            if (inWord && start < 0)
             {
                 start = i;
             }
-            else if (!letter && start >= 0)
+            else if (!inWord && start >= 0)
             {
-                yield return folded[start..i];
+                var typed = text[start..i];
+                yield return (Fold(typed), typed);
                 start = -1;
             }
         }
