@@ -82,7 +82,7 @@ public sealed class PersonaMatcher
         var ranked = new List<PersonaMatch>(order.Length);
         foreach (var (index, rank) in order.Select((index, rank) => (index, rank)))
         {
-            var evidence = rank < 3 && scores[index] > 0 ? Evidence(_personas[index], query) : [];
+            var evidence = rank < 3 && scores[index] > 0 ? Evidence(_personas[index], query, description) : [];
             ranked.Add(new PersonaMatch(_personas[index].Persona, scores[index], total > 0 ? scores[index] / total : 0, evidence));
         }
 
@@ -93,9 +93,9 @@ public sealed class PersonaMatcher
     /// Which rubric of the persona matched which of the description's words (as the user typed them), strongest rubric
     /// first; only words that tell personas apart.
     /// </summary>
-    private List<MatchEvidence> Evidence(PersonaIndex persona, Dictionary<string, HashSet<string>> query)
+    private List<MatchEvidence> Evidence(PersonaIndex persona, Dictionary<string, HashSet<string>> query, string description)
     {
-        var byRubric = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var byRubric = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (term, words) in query)
         {
             foreach (var (candidate, _) in Candidates(term))
@@ -110,7 +110,7 @@ public sealed class PersonaMatcher
                 {
                     if (!byRubric.TryGetValue(rubric, out var set))
                     {
-                        byRubric[rubric] = set = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+                        byRubric[rubric] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     }
 
                     set.UnionWith(words);
@@ -118,7 +118,10 @@ public sealed class PersonaMatcher
             }
         }
 
-        return [.. byRubric.OrderByDescending(e => e.Value.Count).Select(e => new MatchEvidence(e.Key, [.. e.Value]))];
+        // The words in the order the user wrote them ("second hand", not "hand, second").
+        var order = TextAnalyzer.Tokens(description).Select(t => t.AsTyped).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select((word, index) => (word, index)).ToDictionary(w => w.word, w => w.index, StringComparer.OrdinalIgnoreCase);
+        return [.. byRubric.OrderByDescending(e => e.Value.Count).Select(e => new MatchEvidence(e.Key, [.. e.Value.OrderBy(w => order[w])]))];
     }
 
     /// <summary>
