@@ -18,6 +18,6 @@ public static class VerbatimPersonas
         ArgumentNullException.ThrowIfNull(packs);
         ArgumentNullException.ThrowIfNull(named);
         var known = packs.SelectMany(p => p.Personas).SelectMany(p => new[] { p.Id, p.Name }).Select(TextMatching.Fold).ToHashSet(StringComparer.Ordinal);
-        return [.. named.Where(n => !known.Contains(TextMatching.Fold(n.Key))).OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal)];
+        return [.. named.Where(n => !known.Contains(TextMatching.Fold(n.Key))).OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.OrdinalIgnoreCase)];
     }
 }

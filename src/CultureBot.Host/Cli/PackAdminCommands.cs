@@ -30,7 +30,7 @@ internal static class PackAdminCommands
 
             await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
             var samples = SamplePacks.Shipped();
-            var packs = (await database.Get<IPackStore>().ListAsync(cancellationToken)).Where(p => owner is null || p.Owner == owner).ToList();
+            var packs = Sorted(await database.Get<IPackStore>().ListAsync(cancellationToken)).Where(p => owner is null || p.Owner == owner).ToList();
             if (packs.Count == 0)
             {
                 Console.WriteLine(owner is null
@@ -134,7 +134,7 @@ internal static class PackAdminCommands
 
         var slug = parse.GetValue(slugArgument)!;
         await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
-        var packs = await database.Get<IPackStore>().ListAsync(cancellationToken);
+        var packs = Sorted(await database.Get<IPackStore>().ListAsync(cancellationToken));
         if (packs.FirstOrDefault(p => p.Owner == owner && p.Slug == slug) is { } pack)
         {
             return await action(pack, database);
@@ -150,6 +150,10 @@ internal static class PackAdminCommands
     }
 
     private static string OwnerName(OrganizationKey? owner) => owner?.ToString() ?? "default";
+
+    /// <summary>The defaults first, then by owner as written (teams:…, slack:…) and slug.</summary>
+    private static List<StoredPack> Sorted(IEnumerable<StoredPack> packs) =>
+        [.. packs.OrderBy(p => p.Owner is null ? 0 : 1).ThenBy(p => OwnerName(p.Owner), StringComparer.Ordinal).ThenBy(p => p.Slug, StringComparer.Ordinal)];
 
     private static string PersonaCount(StoredPack pack)
     {

@@ -128,11 +128,13 @@ internal static class VerbatimAdminCommands
         ArgumentNullException.ThrowIfNull(result);
         var name = Path.GetFileName(file);
         // An undecided language is already among the errors, with the lines it cost.
-        if (result.Language is not { Language: null })
+        if (result.Language is { Language: { } language } choice)
         {
-            await Console.Error.WriteLineAsync(result.Language is { } choice
-                ? $"{name}: language {choice.Language} for the lines without a language cell: {choice.Reason}"
-                : $"{name}: language from each line's language column");
+            await Console.Error.WriteLineAsync($"{name}: language {language} for the lines without a language cell: {choice.Reason}");
+        }
+        else if (result.Language is null && result.Read > 0)
+        {
+            await Console.Error.WriteLineAsync($"{name}: language from each line's language column");
         }
         if (result.IgnoredColumns.Count > 0)
         {
