@@ -11,7 +11,7 @@ public sealed class ContentOptions
 
     /// <summary>
     /// Whether the sample packs (and their verbatims) are served: each in a language no other default pack speaks
-    /// (<see cref="SamplePacks"/>). False takes the stored samples out at the next start and keeps them out.
+    /// (<see cref="Web.SamplePacks"/>). False takes the stored samples out at the next start and keeps them out.
     /// </summary>
     public bool Samples { get; set; } = true;
 
