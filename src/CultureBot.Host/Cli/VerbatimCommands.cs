@@ -101,7 +101,7 @@ internal static class VerbatimCommands
                 await console.Progress().AutoClear(true).StartAsync(async context =>
                 {
                     var task = context.AddTask(Path.GetFileName(path), maxValue: 1);
-                    result = await importer.ImportAsync(owner, path, mapping, parse.GetValue(language)!, new Progress<double>(v => task.Value = v), cancellationToken);
+                    result = await importer.ImportAsync(owner, path, mapping, parse.GetValue(language), new Progress<double>(v => task.Value = v), cancellationToken);
                     task.Value = 1;
                 });
 
