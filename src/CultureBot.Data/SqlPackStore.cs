@@ -66,6 +66,15 @@ public sealed class SqlPackStore : IPackStore
             r.Platform.Length == 0 ? null : new OrganizationKey(r.Platform, r.TenantId)))];
     }
 
+    public async Task<bool> RemoveAsync(OrganizationKey? owner, string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM persona_packs WHERE platform = @Platform AND tenant_id = @TenantId AND slug = @Slug",
+            new { Platform = owner?.Platform ?? string.Empty, TenantId = owner?.TenantId ?? string.Empty, Slug = slug },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
     private sealed class Row
     {
         public string Platform { get; set; } = string.Empty;

@@ -11,6 +11,11 @@ public sealed class SqlVerbatimStore : IVerbatimStore
 
     public SqlVerbatimStore(Database database) => _database = database;
 
+    private const string Columns = """
+        id AS Id, text AS Text, persona_id AS PersonaId, kind AS Kind, stage AS Stage, source AS Source,
+        said_on AS SaidOn, dated AS Dated, channel AS Channel, language AS Language
+        """;
+
     /// <summary>The rows an organization sees: its own and the samples.</summary>
     private const string Visible = "((platform = @Platform AND tenant_id = @TenantId) OR (platform = @SamplesPlatform AND tenant_id = @SamplesTenant))";
 
@@ -55,26 +60,48 @@ public sealed class SqlVerbatimStore : IVerbatimStore
     {
         ArgumentNullException.ThrowIfNull(organization);
         const string sql = $"""
-            SELECT id AS Id, text AS Text, persona_id AS PersonaId, kind AS Kind, stage AS Stage, source AS Source,
-                   said_on AS SaidOn, dated AS Dated, channel AS Channel, language AS Language
+            SELECT {Columns}
             FROM verbatims
             WHERE {Visible} AND language = @Language AND said_on >= @From AND said_on <= @To
             ORDER BY said_on, id
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, Parameters(organization, new { Language = language, From = _database.Date(from), To = _database.Date(to) }), cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new Verbatim
+        return [.. rows.Select(Read)];
+    }
+
+    public async Task<IReadOnlyList<Verbatim>> ListOwnAsync(OrganizationKey owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        const string sql = $"""
+            SELECT {Columns}
+            FROM verbatims
+            WHERE platform = @Platform AND tenant_id = @TenantId
+            ORDER BY said_on, id
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { owner.Platform, owner.TenantId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(Read)];
+    }
+
+    public async Task<bool> DeleteAsync(OrganizationKey owner, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM verbatims WHERE id = @Id AND platform = @Platform AND tenant_id = @TenantId",
+            new { Id = id, owner.Platform, owner.TenantId },
+            transaction,
+            cancellationToken: cancellationToken)) > 0;
+        if (deleted)
         {
-            Id = r.Id,
-            Text = r.Text,
-            PersonaId = r.PersonaId,
-            Kind = Enum.TryParse<VerbatimKind>(r.Kind, out var kind) ? kind : null,
-            Stage = r.Stage,
-            Source = Enum.TryParse<VerbatimSource>(r.Source, out var source) ? source : null,
-            Date = Convert.ToBoolean(r.Dated, System.Globalization.CultureInfo.InvariantCulture) ? Database.ReadDate(r.SaidOn) : null,
-            Channel = r.Channel,
-            Language = r.Language,
-        })];
+            // Digests remember what they showed by id (of this owner's verbatim, or a sample's in any organization): that memory goes with it.
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM digest_shown WHERE verbatim_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     public async Task<int> CountAsync(OrganizationKey organization, CancellationToken cancellationToken)
@@ -101,6 +128,19 @@ public sealed class SqlVerbatimStore : IVerbatimStore
             UnassignedTenant = OrganizationKey.Unassigned.TenantId,
         }, cancellationToken: cancellationToken));
     }
+
+    private static Verbatim Read(Row r) => new()
+    {
+        Id = r.Id,
+        Text = r.Text,
+        PersonaId = r.PersonaId,
+        Kind = Enum.TryParse<VerbatimKind>(r.Kind, out var kind) ? kind : null,
+        Stage = r.Stage,
+        Source = Enum.TryParse<VerbatimSource>(r.Source, out var source) ? source : null,
+        Date = Convert.ToBoolean(r.Dated, System.Globalization.CultureInfo.InvariantCulture) ? Database.ReadDate(r.SaidOn) : null,
+        Channel = r.Channel,
+        Language = r.Language,
+    };
 
     private static DynamicParameters Parameters(OrganizationKey organization, object? more)
     {

@@ -88,4 +88,26 @@ public class PackStoreTests
         Assert.Null(pack.Owner);
         Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(pack with { Owner = new OrganizationKey(Platforms.Slack, "T0ACME") }, CancellationToken.None));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Removing_a_pack_takes_that_owners_alone(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlPackStore(db.Database);
+        var at = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        var shared = new StoredPack("acme-en", null, "en", "v1", "acme.en.yaml", "pack: acme-en", at);
+        var tenantA = new OrganizationKey(Platforms.Teams, "tenant-a");
+        var tenantB = new OrganizationKey(Platforms.Teams, "tenant-b");
+        await store.SaveAsync(shared, CancellationToken.None);
+        await store.SaveAsync(shared with { Owner = tenantA }, CancellationToken.None);
+        await store.SaveAsync(shared with { Owner = tenantB }, CancellationToken.None);
+
+        Assert.True(await store.RemoveAsync(tenantA, "acme-en", CancellationToken.None));
+        Assert.False(await store.RemoveAsync(tenantA, "acme-en", CancellationToken.None));
+        Assert.Equal([null, tenantB], (await store.ListAsync(CancellationToken.None)).Select(p => p.Owner));
+        Assert.True(await store.RemoveAsync(null, "acme-en", CancellationToken.None));
+        Assert.Equal([tenantB], (await store.ListAsync(CancellationToken.None)).Select(p => p.Owner));
+    }
 }

@@ -148,4 +148,55 @@ public class VerbatimStoreTests
         Assert.Contains(10, await db.Runner.MigrateAsync(CancellationToken.None));
         return new SqlVerbatimStore(db.Database);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task An_owner_lists_and_deletes_its_own_verbatims_never_another_owners(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlVerbatimStore(db.Database);
+        await store.AddAsync(TenantA, [Said("A dit ceci.", new DateOnly(2026, 11, 18)), Said("Sans date.", null, "en")], ImportedAt, CancellationToken.None);
+        await store.AddAsync(TenantB, [Said("B dit cela.", new DateOnly(2026, 11, 17))], ImportedAt, CancellationToken.None);
+        await store.AddAsync(OrganizationKey.Samples, [Said("Tout le monde le voit.", new DateOnly(2026, 11, 16))], ImportedAt, CancellationToken.None);
+        var ofA = await store.ListOwnAsync(TenantA, CancellationToken.None);
+        var ofB = Assert.Single(await store.ListOwnAsync(TenantB, CancellationToken.None));
+        var shared = Assert.Single(await store.ListOwnAsync(OrganizationKey.Samples, CancellationToken.None));
+
+        Assert.Equal(["A dit ceci.", "Sans date."], ofA.Select(v => v.Text));
+        Assert.Equal(("en", (DateOnly?)null), (ofA[1].Language, ofA[1].Date));
+        Assert.False(await store.DeleteAsync(TenantA, ofB.Id, CancellationToken.None));
+        Assert.False(await store.DeleteAsync(TenantA, shared.Id, CancellationToken.None));
+        Assert.True(await store.DeleteAsync(TenantA, ofA[0].Id, CancellationToken.None));
+        Assert.False(await store.DeleteAsync(TenantA, ofA[0].Id, CancellationToken.None));
+
+        Assert.Equal(["Sans date."], (await store.ListOwnAsync(TenantA, CancellationToken.None)).Select(v => v.Text));
+        Assert.Single(await store.ListOwnAsync(TenantB, CancellationToken.None));
+        Assert.Single(await store.ListOwnAsync(OrganizationKey.Samples, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_deleted_verbatim_leaves_no_memory_of_having_been_shown_in_a_digest(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlVerbatimStore(db.Database);
+        await store.AddAsync(TenantA, [Said("Montré une fois.", new DateOnly(2026, 11, 18)), Said("Montré aussi.", new DateOnly(2026, 11, 18))], ImportedAt, CancellationToken.None);
+        var shown = await store.ListOwnAsync(TenantA, CancellationToken.None);
+        await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
+        {
+            foreach (var verbatim in shown)
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO digest_shown (platform, tenant_id, conversation_id, verbatim_id, shown_at) VALUES (@Platform, @TenantId, '19:general', @Id, @At)",
+                    new { TenantA.Platform, TenantA.TenantId, verbatim.Id, At = db.Database.Timestamp(ImportedAt) });
+            }
+        }
+
+        await store.DeleteAsync(TenantA, shown[0].Id, CancellationToken.None);
+
+        await using var check = await db.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal([shown[1].Id], await check.QueryAsync<long>("SELECT verbatim_id FROM digest_shown"));
+    }
 }

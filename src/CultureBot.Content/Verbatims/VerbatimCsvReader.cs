@@ -12,7 +12,14 @@ public sealed record VerbatimLineError(string File, int Line, string Field, stri
 }
 
 /// <summary>What a file gave: the valid verbatims (redacted, deduplicated), the refused lines, the in-file duplicates.</summary>
-public sealed record VerbatimCsv(IReadOnlyList<Verbatim> Verbatims, IReadOnlyList<VerbatimLineError> Errors, int Duplicates, int Redacted);
+public sealed record VerbatimCsv(IReadOnlyList<Verbatim> Verbatims, IReadOnlyList<VerbatimLineError> Errors, int Duplicates, int Redacted)
+{
+    /// <summary>The headers no field was recognised or mapped in: their cells are not stored, and the operator is told.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    /// <summary>The language given to the lines without a language cell, and why; null when every line had its own.</summary>
+    public LanguageChoice? Language { get; init; }
+}
 
 /// <summary>
 /// Reads verbatims from CSV as teams export them from spreadsheets and survey tools: comma or semicolon
@@ -59,9 +66,12 @@ public static class VerbatimCsvReader
     /// <param name="stream">The file's bytes.</param>
     /// <param name="file">Its name, for messages.</param>
     /// <param name="mapping">Column header → field, for headers the reader does not know.</param>
-    /// <param name="defaultLanguage">The language of lines without a language column.</param>
+    /// <param name="defaultLanguage">
+    /// The language of lines without a language cell; null to take it from the file's name (<c>NAME.en.csv</c>), else
+    /// from its words (<see cref="VerbatimLanguage"/>).
+    /// </param>
     /// <param name="progress">Receives the fraction of the file read (0 to 1), for a progress bar.</param>
-    public static VerbatimCsv Read(Stream stream, string file, IReadOnlyDictionary<string, string>? mapping, string defaultLanguage, IProgress<double>? progress = null)
+    public static VerbatimCsv Read(Stream stream, string file, IReadOnlyDictionary<string, string>? mapping, string? defaultLanguage, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var options = new CsvReaderOptions
@@ -86,10 +96,11 @@ public static class VerbatimCsvReader
         }
 
         var columns = MapColumns(header, mapping, file, errors);
+        var ignored = header.Where((_, i) => !columns.ContainsValue(i) && !string.IsNullOrWhiteSpace(header[i])).ToList();
         if (!columns.ContainsKey("text"))
         {
             errors.Add(new VerbatimLineError(file, 1, "header", $"no column holds the text: name one 'text' (or 'verbatim', 'texte'), or map it with --map \"COLUMN=text\" (columns: {string.Join(", ", header)})"));
-            return new VerbatimCsv([], errors, 0, 0);
+            return new VerbatimCsv([], errors, 0, 0) { IgnoredColumns = ignored };
         }
 
         var verbatims = new List<Verbatim>();
@@ -110,7 +121,7 @@ public static class VerbatimCsvReader
                 record[i] = csv.GetString(i);
             }
 
-            if (record.All(string.IsNullOrWhiteSpace) || ReadLine(record, columns, file, (int)csv.LineNumber, defaultLanguage, errors) is not { } verbatim)
+            if (record.All(string.IsNullOrWhiteSpace) || ReadLine(record, columns, file, (int)csv.LineNumber, errors) is not { } verbatim)
             {
                 continue;
             }
@@ -132,7 +143,22 @@ public static class VerbatimCsvReader
         }
 
         progress?.Report(1);
-        return new VerbatimCsv(verbatims, errors, duplicates, redacted);
+        var unlabelled = verbatims.Where(v => v.Language.Length == 0).ToList();
+        if (unlabelled.Count == 0)
+        {
+            return new VerbatimCsv(verbatims, errors, duplicates, redacted) { IgnoredColumns = ignored };
+        }
+
+        var choice = VerbatimLanguage.Choose(defaultLanguage, file, unlabelled.Select(v => v.Text));
+        if (choice.Language is null)
+        {
+            errors.Add(new VerbatimLineError(file, 1, "language", $"{unlabelled.Count} lines without a language cell not imported: {choice.Reason}"));
+        }
+
+        IReadOnlyList<Verbatim> labelled = choice.Language is { } language
+            ? [.. verbatims.Select(v => v.Language.Length == 0 ? v with { Language = language } : v)]
+            : [.. verbatims.Where(v => v.Language.Length > 0)];
+        return new VerbatimCsv(labelled, errors, duplicates, redacted) { IgnoredColumns = ignored, Language = choice };
     }
 
     /// <summary>Parses <c>COLUMN=field</c> options.</summary>
@@ -189,7 +215,8 @@ public static class VerbatimCsvReader
         return columns;
     }
 
-    private static Verbatim? ReadLine(string[] record, Dictionary<string, int> columns, string file, int line, string defaultLanguage, List<VerbatimLineError> errors)
+    /// <summary>One line as a verbatim; its language is empty when it has no language cell (the file's is chosen once all are read).</summary>
+    private static Verbatim? ReadLine(string[] record, Dictionary<string, int> columns, string file, int line, List<VerbatimLineError> errors)
     {
         string? Cell(string field) =>
             columns.TryGetValue(field, out var index) && index < record.Length && !string.IsNullOrWhiteSpace(record[index]) ? record[index].Trim() : null;
@@ -237,7 +264,6 @@ public static class VerbatimCsvReader
             date = d;
         }
 
-        var language = Cell("language") ?? defaultLanguage;
         return new Verbatim
         {
             Text = text,
@@ -247,7 +273,7 @@ public static class VerbatimCsvReader
             Source = source,
             Date = date,
             Channel = Cell("channel"),
-            Language = language.Split('-', '_')[0].ToLowerInvariant(),
+            Language = Cell("language") is { } language ? VerbatimLanguage.Normalize(language) : string.Empty,
         };
     }
 }

@@ -9,12 +9,23 @@ namespace CultureBot.Content.Verbatims;
 /// <param name="Duplicates">Lines skipped as already seen (in the file or in the store).</param>
 /// <param name="Redacted">Verbatims whose text had personal data removed.</param>
 /// <param name="Errors">Refused lines, each with its line and field.</param>
-public sealed record VerbatimImport(int Read, int Added, int Duplicates, int Redacted, IReadOnlyList<VerbatimLineError> Errors);
+public sealed record VerbatimImport(int Read, int Added, int Duplicates, int Redacted, IReadOnlyList<VerbatimLineError> Errors)
+{
+    /// <summary>The headers not recognised nor mapped: their cells were not stored.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    /// <summary>The language given to the lines without a language cell, and why; null when every line had its own.</summary>
+    public LanguageChoice? Language { get; init; }
+
+    /// <summary>Each persona the file names (as written), with the number of verbatims naming it.</summary>
+    public IReadOnlyDictionary<string, int> Personas { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>Reads a CSV file of verbatims and stores its valid lines for one organization; a bad line never costs the good ones.</summary>
 public sealed class VerbatimImporter(IVerbatimStore store, TimeProvider clock)
 {
-    public async Task<VerbatimImport> ImportAsync(OrganizationKey organization, string path, IReadOnlyDictionary<string, string>? mapping, string defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <param name="defaultLanguage">The language of lines without a language cell; null to take it from the file's name, else its words.</param>
+    public async Task<VerbatimImport> ImportAsync(OrganizationKey organization, string path, IReadOnlyDictionary<string, string>? mapping, string? defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         VerbatimCsv csv;
         await using (var stream = File.OpenRead(path))
@@ -23,6 +34,11 @@ public sealed class VerbatimImporter(IVerbatimStore store, TimeProvider clock)
         }
 
         var added = await store.AddAsync(organization, csv.Verbatims, clock.GetUtcNow(), cancellationToken);
-        return new VerbatimImport(csv.Verbatims.Count, added, csv.Duplicates + (csv.Verbatims.Count - added), csv.Redacted, csv.Errors);
+        return new VerbatimImport(csv.Verbatims.Count, added, csv.Duplicates + (csv.Verbatims.Count - added), csv.Redacted, csv.Errors)
+        {
+            IgnoredColumns = csv.IgnoredColumns,
+            Language = csv.Language,
+            Personas = csv.Verbatims.Where(v => v.PersonaId is not null).GroupBy(v => v.PersonaId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        };
     }
 }

@@ -22,4 +22,7 @@ public interface IPackStore
     Task<PackImportOutcome> SaveAsync(StoredPack pack, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredPack>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes the pack <paramref name="slug"/> of <paramref name="owner"/> (null: the default pack) and no other owner's; false when it has none.</summary>
+    Task<bool> RemoveAsync(OrganizationKey? owner, string slug, CancellationToken cancellationToken);
 }

@@ -25,4 +25,13 @@ public interface IVerbatimStore
     /// organizations were kept apart) to <paramref name="organization"/>; those it already has stay unassigned. Returns how many moved.
     /// </summary>
     Task<int> AssignUnassignedAsync(OrganizationKey organization, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The verbatims <paramref name="owner"/> itself holds (not the samples it also sees: an operator lists, deletes
+    /// and exports one owner's rows), in every language, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<Verbatim>> ListOwnAsync(OrganizationKey owner, CancellationToken cancellationToken);
+
+    /// <summary>Deletes verbatim <paramref name="id"/> if <paramref name="owner"/> holds it; false otherwise (another owner's is never touched).</summary>
+    Task<bool> DeleteAsync(OrganizationKey owner, long id, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace CultureBot.Host.Cli;
 
 /// <summary>
 /// <c>culturebot pack import [--org teams:TENANT|slack:TEAM] FILE…</c>: validate packs whole and store them in the
-/// configured database, for one organization alone, or (without <c>--org</c>) as default packs shared by all.
+/// configured database, for one organization alone, or (without <c>--org</c>) as default packs shared by all; the
+/// other pack commands are in <see cref="PackAdminCommands"/>.
 /// </summary>
 internal static class PackCommands
 {
@@ -64,7 +65,7 @@ internal static class PackCommands
                 return status;
             }
         });
-        return new Command("pack", "Persona packs.") { import };
+        return new Command("pack", "Persona packs.") { import, PackAdminCommands.List(), PackAdminCommands.Show(), PackAdminCommands.Remove(), PackAdminCommands.Export() };
     }
 
     private static (string[] Settings, string[] Files) Split(string[] tokens) =>

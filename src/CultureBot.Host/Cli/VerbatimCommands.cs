@@ -2,6 +2,7 @@ using System.CommandLine;
 using CultureBot.Content.Verbatims;
 using CultureBot.Core.Conversations;
 using CultureBot.Data;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -10,7 +11,8 @@ namespace CultureBot.Host.Cli;
 /// <summary>
 /// <c>culturebot verbatims import FILE.csv [--org teams:TENANT|slack:TEAM] [--map COLUMN=field …]</c>: store a file's valid
 /// lines for one organization (without <c>--org</c>: shared by all, like the sample verbatims), report the others; <c>culturebot verbatims assign --org teams:TENANT|slack:TEAM</c>: hand
-/// the verbatims stored before organizations were kept apart to the organization they belong to.
+/// the verbatims stored before organizations were kept apart to the organization they belong to. List, delete and
+/// export are in <see cref="VerbatimAdminCommands"/>.
 /// </summary>
 internal static class VerbatimCommands
 {
@@ -38,7 +40,7 @@ internal static class VerbatimCommands
                 return 0;
             }
         });
-        return new Command("verbatims", "Customer verbatims.") { import, assign };
+        return new Command("verbatims", "Customer verbatims.") { import, assign, VerbatimAdminCommands.List(), VerbatimAdminCommands.Delete(), VerbatimAdminCommands.Export() };
     }
 
     private static Task BadOrganizationAsync(string? text) =>
@@ -52,7 +54,7 @@ internal static class VerbatimCommands
             Description = $"COLUMN=FIELD for a column whose header is not known; FIELD is one of {string.Join(", ", VerbatimCsvReader.Fields)}.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var language = new Option<string>("--language") { Description = "The language of lines without a language column.", DefaultValueFactory = _ => "fr" };
+        var language = new Option<string>("--language") { Description = "The language of lines without a language column; without it, the file name's (NAME.en.csv), else the one its words show (French or English)." };
         var organization = new Option<string>("--org") { Description = OrganizationHelp + " Without it, the verbatims are shared defaults, seen by every organization beside its own (as the default packs are)." };
         var import = new Command("import", "Import verbatims from CSV, for one organization or shared by all: personal data removed, duplicates skipped, bad lines reported with their line and field.") { file, map, language, organization };
         import.SetAction(async (parse, cancellationToken) =>
@@ -99,7 +101,7 @@ internal static class VerbatimCommands
                 await console.Progress().AutoClear(true).StartAsync(async context =>
                 {
                     var task = context.AddTask(Path.GetFileName(path), maxValue: 1);
-                    result = await importer.ImportAsync(owner, path, mapping, parse.GetValue(language)!, new Progress<double>(v => task.Value = v), cancellationToken);
+                    result = await importer.ImportAsync(owner, path, mapping, parse.GetValue(language), new Progress<double>(v => task.Value = v), cancellationToken);
                     task.Value = 1;
                 });
 
@@ -107,6 +109,8 @@ internal static class VerbatimCommands
                 {
                     await Console.Error.WriteLineAsync(error.ToString());
                 }
+
+                await VerbatimAdminCommands.ReportAsync(result, path, owner, services.GetRequiredService<CultureBot.Core.Personas.IPackStore>(), configuration.GetValue("Content:Samples", true), cancellationToken);
 
                 Console.WriteLine($"read={result.Read} added={result.Added} duplicates={result.Duplicates} redacted={result.Redacted} errors={result.Errors.Count}");
                 return result.Errors.Count == 0 ? 0 : 1;

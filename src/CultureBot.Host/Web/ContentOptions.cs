@@ -9,7 +9,13 @@ public sealed class ContentOptions
 
     public IList<string> Packs { get; } = [];
 
-    /// <summary>The sample packs shipped beside the executable: the embedded default, imported on first start.</summary>
+    /// <summary>
+    /// Whether the sample packs (and their verbatims) are served: each in a language no other default pack speaks
+    /// (<see cref="Web.SamplePacks"/>). False takes the stored samples out at the next start and keeps them out.
+    /// </summary>
+    public bool Samples { get; set; } = true;
+
+    /// <summary>The sample packs shipped beside the executable: the defaults in each language that has no default pack of its own.</summary>
     public static IEnumerable<string> SamplePacks =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content", "packs"), "*.yaml").Order(StringComparer.Ordinal);
 

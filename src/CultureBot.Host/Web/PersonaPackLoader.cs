@@ -1,7 +1,6 @@
 using CultureBot.Content;
 using CultureBot.Content.Verbatims;
 using CultureBot.Core.Conversations;
-using CultureBot.Core.Verbatims;
 using CultureBot.Core.Personas;
 using Microsoft.Extensions.Options;
 
@@ -9,15 +8,15 @@ namespace CultureBot.Host.Web;
 
 /// <summary>
 /// At start (after the migrations): imports the packs of <c>Content:Packs</c> as the default packs (a changed file
-/// replaces its pack; a malformed one stops the host with its file, line and field), imports the sample packs as the
-/// defaults when there are none yet (with the sample verbatims on an empty database), reads the configured onboarding
+/// replaces its pack; a malformed one stops the host with its file, line and field), places the sample packs
+/// (<see cref="SamplePacks"/>: a default in each language that has none of its own, with their verbatims when first
+/// added; none with <c>Content:Samples=false</c>), reads the configured onboarding
 /// journeys against the packs (a malformed one stops the host too), then serves every stored pack: the defaults, and
 /// each organization's own (<c>culturebot pack import --org</c>).
 /// </summary>
 internal sealed partial class PersonaPackLoader(
     PackImporter importer,
     VerbatimImporter verbatims,
-    IVerbatimStore verbatimStore,
     IPackStore store,
     PersonaDirectory directory,
     Onboarding.ConfiguredJourneys journeys,
@@ -26,28 +25,24 @@ internal sealed partial class PersonaPackLoader(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var firstStart = options.Value.Packs.Count == 0 && !(await store.ListAsync(cancellationToken)).Any(p => p.Owner is null);
-        var files = options.Value.Packs.Count > 0 ? options.Value.Packs.ToList() : firstStart ? [.. ContentOptions.SamplePacks] : [];
-        foreach (var file in files)
+        foreach (var file in options.Value.Packs)
         {
-            var imported = await importer.ImportAsync(file, null, cancellationToken);
-            foreach (var warning in imported.Warnings)
-            {
-                LogWarning(logger, warning);
-            }
-
-            LogImported(logger, imported.Pack.Slug, imported.Outcome, imported.Version, file);
+            await ImportAsync(file, cancellationToken);
         }
 
-        if (firstStart && await verbatimStore.CountAsync(OrganizationKey.Samples, cancellationToken) == 0)
+        var samples = SamplePacks.Shipped();
+        var plan = SamplePacks.For(options.Value.Samples, samples, await store.ListAsync(cancellationToken));
+        foreach (var (slug, reason) in plan.Remove)
         {
-            foreach (var file in ContentOptions.SampleVerbatims)
+            await store.RemoveAsync(null, slug, cancellationToken);
+            LogSampleRemoved(logger, slug, reason);
+        }
+
+        foreach (var sample in plan.Load)
+        {
+            if (await ImportAsync(sample.File, cancellationToken) == PackImportOutcome.Added)
             {
-                // NAME.LANG.csv: the language is the file's; sample lines have no date, so they count as this week's.
-                // They go with the sample pack, to every organization: its own verbatims come beside them.
-                var language = Path.GetExtension(Path.GetFileNameWithoutExtension(file)).TrimStart('.');
-                var imported = await verbatims.ImportAsync(OrganizationKey.Samples, file, null, language, null, cancellationToken);
-                LogVerbatims(logger, imported.Added, file);
+                await ImportSampleVerbatimsAsync(sample.Pack.Language, cancellationToken);
             }
         }
 
@@ -62,11 +57,39 @@ internal sealed partial class PersonaPackLoader(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private async Task<PackImportOutcome> ImportAsync(string file, CancellationToken cancellationToken)
+    {
+        var imported = await importer.ImportAsync(file, null, cancellationToken);
+        foreach (var warning in imported.Warnings)
+        {
+            LogWarning(logger, warning);
+        }
+
+        LogImported(logger, imported.Pack.Slug, imported.Outcome, imported.Version, file);
+        return imported.Outcome;
+    }
+
+    /// <summary>
+    /// The sample verbatims of a language (NAME.LANG.csv) come with its sample pack, to every organization: its own
+    /// come beside them. Sample lines have no date, so they count as this week's; those already there are skipped.
+    /// </summary>
+    private async Task ImportSampleVerbatimsAsync(string language, CancellationToken cancellationToken)
+    {
+        foreach (var file in ContentOptions.SampleVerbatims.Where(f => VerbatimLanguage.FromFileName(f) == language))
+        {
+            var imported = await verbatims.ImportAsync(OrganizationKey.Samples, file, null, language, null, cancellationToken);
+            LogVerbatims(logger, imported.Added, file);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Persona pack: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Persona pack {Slug}: {Outcome} (version {Version}) from {File}")]
     private static partial void LogImported(ILogger logger, string slug, PackImportOutcome outcome, string version, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample persona pack {Slug} taken out: {Reason}")]
+    private static partial void LogSampleRemoved(ILogger logger, string slug, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample verbatims: {Count} imported from {File}")]
     private static partial void LogVerbatims(ILogger logger, int count, string file);
