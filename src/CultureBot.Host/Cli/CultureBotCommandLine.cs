@@ -59,6 +59,11 @@ internal static class CultureBotCommandLine
                 return UsageErrors.Fail(refused);
             }
 
+            if (parse.UnmatchedTokens.Count > 0)
+            {
+                return UsageErrors.Fail($"unexpected argument '{parse.UnmatchedTokens[0]}': run 'culturebot {CommandPath(parse)} --help'");
+            }
+
             if (parse.Errors.Count > 0)
             {
                 // One line each (a missing file, a required option, a value of the wrong type), without the help page.
@@ -80,14 +85,7 @@ internal static class CultureBotCommandLine
     /// </summary>
     private static string? UnknownOption(ParseResult parse, IEnumerable<string> tokens)
     {
-        var command = parse.CommandResult.Command;
-        var path = new List<Command>();
-        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            path.Add(result.Command);
-        }
-
-        var own = command.Options.Concat(path.Skip(1).SelectMany(c => c.Options.Where(o => o.Recursive))).ToList();
+        var own = parse.CommandResult.Command.Options.Concat(Ancestors(parse).SelectMany(c => c.Options.Where(o => o.Recursive))).ToList();
         var valid = own.SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
         var unknown = tokens
             .TakeWhile(t => t != "--")
@@ -98,7 +96,19 @@ internal static class CultureBotCommandLine
             return null;
         }
 
-        var name = string.Join(' ', path.AsEnumerable().Reverse().Skip(1).Select(c => c.Name));
-        return $"unknown option {unknown}: 'culturebot {name}' takes {string.Join(", ", own.Where(o => !o.Hidden).Select(o => o.Name))}";
+        return $"unknown option {unknown}: 'culturebot {CommandPath(parse)}' takes {string.Join(", ", own.Where(o => !o.Hidden).Select(o => o.Name))}";
     }
+
+    /// <summary>The commands above the one parsed, nearest first, the root last.</summary>
+    private static IEnumerable<Command> Ancestors(ParseResult parse)
+    {
+        for (var result = parse.CommandResult.Parent as System.CommandLine.Parsing.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            yield return result.Command;
+        }
+    }
+
+    /// <summary>The parsed command as typed after <c>culturebot</c> (<c>onboarding plan</c>).</summary>
+    private static string CommandPath(ParseResult parse) =>
+        string.Join(' ', Ancestors(parse).Reverse().Skip(1).Append(parse.CommandResult.Command).Select(c => c.Name));
 }

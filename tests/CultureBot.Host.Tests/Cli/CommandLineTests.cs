@@ -277,6 +277,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_argument_the_command_does_not_take_is_refused()
+    {
+        var (status, output, error) = await RunCapturedAsync(
+            "onboarding", "plan", "--pack", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"), "--start", "2026-03-27", "extra");
+
+        Assert.Equal((2, string.Empty), (status, output));
+        Assert.Equal("unexpected argument 'extra': run 'culturebot onboarding plan --help'", error.Trim());
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_not_taken_for_a_file()
     {
         var (status, _, error) = await RunCapturedAsync("pack", "import", "--overwrite", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"), "--data", _directory);

@@ -39,6 +39,27 @@ public sealed class ServerSettingsTests
         Assert.Equal(logged, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLog).IsEnabled(LogLevel.Information));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("--Logging:LogLevel:Microsoft.AspNetCore=Information", true)]
+    public void Without_a_settings_file_per_request_lines_are_still_off_unless_asked(string? setting, bool logged)
+    {
+        var empty = Directory.CreateTempSubdirectory("culturebot-no-settings-").FullName;
+        try
+        {
+            string[] args = ["--urls=http://127.0.0.1:0", $"--contentRoot={empty}", "--environment=Production", .. setting is null ? Array.Empty<string>() : [setting]];
+
+            using var app = BotHost.Build(args);
+
+            Assert.Null(app.Configuration["AllowedHosts"]); // no appsettings.json read
+            Assert.Equal(logged, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLog).IsEnabled(LogLevel.Information));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
     [Fact]
     public void Without_settings_the_server_and_the_commands_use_the_same_database_in_the_per_user_folder()
     {
