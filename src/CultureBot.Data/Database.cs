@@ -87,8 +87,8 @@ public sealed class Database : IAsyncDisposable
     public const long WalSizeLimit = 4 * 1024 * 1024;
 
     /// <summary>
-    /// SQLite: copies the write-ahead log into the database and truncates it to zero, waiting (busy timeout) for the
-    /// readers of the moment to finish. The automatic checkpoint after each commit never waits: under steady load some
+    /// SQLite: copies the write-ahead log into the database and truncates it to zero, waiting (a second at most) for
+    /// the readers of the moment to finish. The automatic checkpoint after each commit never waits: under steady load some
     /// reader is always inside the log, the log is never restarted from its beginning, and it grows without end.
     /// Returns whether the log was fully copied back; PostgreSQL has nothing to do.
     /// </summary>
@@ -100,6 +100,15 @@ public sealed class Database : IAsyncDisposable
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+        await using (var wait = connection.CreateCommand())
+        {
+            // It holds the write lock while it waits for readers: a second at most, so that writers never wait long
+            // for it; a reader still busy then leaves the rest to the next checkpoint. (OpenAsync sets the usual wait
+            // again on the pooled connection's next use.)
+            wait.CommandText = "PRAGMA busy_timeout=1000;";
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);

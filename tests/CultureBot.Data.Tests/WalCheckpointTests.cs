@@ -46,6 +46,29 @@ public sealed class WalCheckpointTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_reader_still_inside_the_log_leaves_the_truncation_to_the_next_checkpoint()
+    {
+        await new MigrationRunner(_database, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        var queue = new SqlWorkQueue(_database);
+        await using var reader = await _database.OpenAsync(CancellationToken.None);
+        await using var transaction = ((SqliteConnection)reader).BeginTransaction(deferred: true);
+        await using (var read = reader.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT COUNT(*) FROM work_items";
+            await read.ExecuteScalarAsync();
+        }
+
+        await queue.EnqueueAsync("wal", "{}", new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero), CancellationToken.None);
+
+        Assert.False(await _database.CheckpointAsync(CancellationToken.None));
+        await queue.EnqueueAsync("wal", "{}", new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero), CancellationToken.None); // writers go on
+        await transaction.RollbackAsync();
+        Assert.True(await _database.CheckpointAsync(CancellationToken.None));
+        Assert.Equal(0, new FileInfo(Wal).Length);
+    }
+
+    [Fact]
     public async Task The_hosted_service_checkpoints_at_each_interval()
     {
         await GrowTheLogBehindAReaderAsync();

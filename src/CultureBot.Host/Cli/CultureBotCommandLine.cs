@@ -8,7 +8,7 @@ internal static class CultureBotCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("CultureBot: customer personas, verbatims and rituals in Microsoft Teams and Slack. With no command, serves the bot.")
+        var root = new RootCommand("CultureBot: customer personas, verbatims and rituals in Microsoft Teams and Slack. With no command, serves the bot. Any setting can follow any command, as --Section:Key=value (--Storage:Provider=Postgres).")
         {
             TeamsCommands.Create(),
             CardsCommands.Create(),
