@@ -9,7 +9,7 @@ data=$(mktemp -d)
 dotnet build src/CultureBot.Host -c Release -o "$out/bot" >/dev/null
 "$tools/teams-e2e" --mode browser --bot http://127.0.0.1:3978/api/messages \
   --scenario tests/e2e/welcome-help.json --out "$out/e2e" \
-  --bot-cmd "cd '$data' && exec dotnet '$out/bot/culturebot.dll' --urls http://127.0.0.1:3978"
+  --bot-cmd "exec dotnet '$out/bot/culturebot.dll' --data '$data' --urls http://127.0.0.1:3978"
 mkdir -p docs/screenshots
 cp "$out"/e2e/*.png docs/screenshots/
 echo "updated: $(ls docs/screenshots)"

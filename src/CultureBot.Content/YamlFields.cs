@@ -150,14 +150,55 @@ internal sealed class YamlFields(string file)
     {
         foreach (var key in node.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not null && !known.Contains(k.Value)))
         {
-            var close = known.FirstOrDefault(k => Close(k, key.Value!));
+            var close = Closest(key.Value!, known);
             Warnings.Add($"{File}:{key.Start.Line}: {prefix}{key.Value}: unknown field, ignored{(close is null ? string.Empty : $" (did you mean {close}?)")}");
         }
     }
 
-    /// <summary>One edit apart, or a plural away: a probable typo.</summary>
-    private static bool Close(string a, string b) =>
-        a.TrimEnd('s') == b.TrimEnd('s') || (Math.Abs(a.Length - b.Length) <= 1 && a.Zip(b).Count(p => p.First != p.Second) <= 1);
+    /// <summary>
+    /// The known field a probable typo was meant for: the nearest by edits (a letter missing, added, changed, or two
+    /// swapped), within one edit for names of up to four letters and two for longer ones; null when none is that near.
+    /// </summary>
+    internal static string? Closest(string typed, IEnumerable<string> known)
+    {
+        var allowed = typed.Length <= 4 ? 1 : 2;
+        return known
+            .Select(k => (Field: k, Distance: Edits(typed.ToLowerInvariant(), k)))
+            .Where(c => c.Distance <= allowed)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Field)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Edits from one word to the other, a swap of two neighbouring letters counting as one (optimal string alignment).</summary>
+    private static int Edits(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 
     public void Problem(Mark mark, string field, string message) =>
         Problems.Add($"{File}:{mark.Line}: {field}: {message}");

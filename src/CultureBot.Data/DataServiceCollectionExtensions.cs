@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICommitteeStore, SqlCommitteeStore>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<WalCheckpointService>();
         return services;
     }
 }

@@ -77,9 +77,44 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+        // journal_size_limit: once a checkpoint has copied the log back, the file is cut to this size rather than kept at its largest.
+        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit={WalSizeLimit};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>The size, in bytes, the SQLite write-ahead log is cut back to after a checkpoint.</summary>
+    public const long WalSizeLimit = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// SQLite: copies the write-ahead log into the database and truncates it to zero, waiting (a second at most) for
+    /// the readers of the moment to finish. The automatic checkpoint after each commit never waits: under steady load some
+    /// reader is always inside the log, the log is never restarted from its beginning, and it grows without end.
+    /// Returns whether the log was fully copied back; PostgreSQL has nothing to do.
+    /// </summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return true;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var wait = connection.CreateCommand())
+        {
+            // It holds the write lock while it waits for readers: a second at most, so that writers never wait long
+            // for it; a reader still busy then leaves the rest to the next checkpoint. (OpenAsync sets the usual wait
+            // again on the pooled connection's next use.)
+            wait.CommandText = "PRAGMA busy_timeout=1000;";
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
+
+        // One row: busy (1 when a reader or writer stopped it), pages in the log, pages copied back.
+        return await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0;
     }
 
     public async ValueTask DisposeAsync()

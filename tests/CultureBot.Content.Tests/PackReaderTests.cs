@@ -87,4 +87,38 @@ public class PackReaderTests
 
         Assert.Contains("p.yaml:5: personas[0].irritant: unknown field, ignored (did you mean irritants?)", read.Warnings);
     }
+
+    [Theory]
+    [InlineData("iritants", "irritants")]
+    [InlineData("delihgts", "delights")]
+    [InlineData("promisse", "promise")]
+    [InlineData("verbatm", "verbatim")]
+    [InlineData("Expectation", "expectations")]
+    [InlineData("nmae", "name")]
+    public void A_typo_of_a_persona_field_names_the_field_it_was_meant_for(string typed, string meant)
+    {
+        var read = PackReader.Parse($"pack: p\npersonas:\n  - id: a\n    name: A\n    {typed}: [x]\n", "p.yaml");
+
+        Assert.Contains($"p.yaml:5: personas[0].{typed}: unknown field, ignored (did you mean {meant}?)", read.Warnings);
+    }
+
+    [Theory]
+    [InlineData("hobbies")]
+    [InlineData("budget")]
+    public void A_field_that_is_no_typo_gets_no_suggestion(string typed)
+    {
+        var read = PackReader.Parse($"pack: p\npersonas:\n  - id: a\n    name: A\n    {typed}: [x]\n", "p.yaml");
+
+        Assert.Contains($"p.yaml:5: personas[0].{typed}: unknown field, ignored", read.Warnings);
+        Assert.DoesNotContain(read.Warnings, w => w.Contains("did you mean", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_is_one_line_naming_the_file_and_line()
+    {
+        var error = Assert.Throws<PackFormatException>(() => PackReader.Parse("pack: p\npersonas:\n  - id: a\n    name: [unclosed\n", "bad.yaml"));
+
+        var line = Assert.Single(error.Problems);
+        Assert.Matches(@"^bad\.yaml:\d+: \(YAML\): ", line);
+    }
 }

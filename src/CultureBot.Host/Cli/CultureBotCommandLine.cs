@@ -8,7 +8,7 @@ internal static class CultureBotCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("CultureBot: customer personas, verbatims and rituals in Microsoft Teams and Slack. With no command, serves the bot.")
+        var root = new RootCommand("CultureBot: customer personas, verbatims and rituals in Microsoft Teams and Slack. With no command, serves the bot. Any setting can follow any command, as --Section:Key=value (--Storage:Provider=Postgres).")
         {
             TeamsCommands.Create(),
             CardsCommands.Create(),
@@ -21,20 +21,94 @@ internal static class CultureBotCommandLine
             KeysCommands.Create(),
         };
 
-        // Unknown tokens (--urls, --Teams:AppId=...) belong to ASP.NET Core's configuration when serving.
+        // Named for --help; CommandLineSettings takes it out of the line before parsing, with the --Section:Key=value settings.
+        root.Options.Add(new Option<string>(CommandLineSettings.DataOption)
+        {
+            Description = "The data directory (the SQLite database), for the server and every command alike; the setting Storage:DataDirectory. Default: the per-user application data folder (~/.local/share/CultureBot, %LOCALAPPDATA%\\CultureBot).",
+            HelpName = "DIR",
+            Recursive = true,
+        });
+
+        var (settings, rest, problem) = CommandLineSettings.Extract(args, CommandLineSettings.OptionNames(root).ToHashSet(StringComparer.Ordinal));
+        if (problem is not null)
+        {
+            return UsageErrors.Fail(problem);
+        }
+
+        HostConfiguration.Settings = settings;
+
+        // Unknown tokens (--urls, --environment) belong to ASP.NET Core's configuration when serving.
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.UnmatchedTokens.Count > 0 && !parseResult.UnmatchedTokens[0].StartsWith('-'))
             {
                 await Console.Error.WriteLineAsync($"Unknown command '{parseResult.UnmatchedTokens[0]}'. Run 'culturebot --help'.");
-                return 2;
+                return UsageErrors.ExitCode;
             }
 
-            await BotHost.Build(args).RunAsync(cancellationToken);
+            await BotHost.Build([.. rest, .. settings]).RunAsync(cancellationToken);
             return 0;
         });
 
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(rest);
+        if (parse.CommandResult.Command != root)
+        {
+            if (UnknownOption(parse, rest) is { } refused)
+            {
+                return UsageErrors.Fail(refused);
+            }
+
+            if (parse.UnmatchedTokens.Count > 0)
+            {
+                return UsageErrors.Fail($"unexpected argument '{parse.UnmatchedTokens[0]}': run 'culturebot {CommandPath(parse)} --help'");
+            }
+
+            if (parse.Errors.Count > 0)
+            {
+                // One line each (a missing file, a required option, a value of the wrong type), without the help page.
+                foreach (var error in parse.Errors)
+                {
+                    await Console.Error.WriteLineAsync(error.Message);
+                }
+
+                return UsageErrors.ExitCode;
+            }
+        }
+
+        return await parse.InvokeAsync();
     }
+
+    /// <summary>
+    /// The first token written as an option that the command does not have (a typo such as <c>--dayz</c>), with the
+    /// options it has: otherwise it would be passed over, or taken for a file, and the command would run with its defaults.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse, IEnumerable<string> tokens)
+    {
+        var own = parse.CommandResult.Command.Options.Concat(Ancestors(parse).SelectMany(c => c.Options.Where(o => o.Recursive))).ToList();
+        var valid = own.SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var unknown = tokens
+            .TakeWhile(t => t != "--")
+            .Select(t => t.Split('=', 2)[0])
+            .FirstOrDefault(t => t.Length > 1 && t[0] == '-' && !char.IsAsciiDigit(t[1]) && !valid.Contains(t) && !valid.Contains(t.Split(':', 2)[0]));
+        if (unknown is null)
+        {
+            return null;
+        }
+
+        return $"unknown option {unknown}: 'culturebot {CommandPath(parse)}' takes {string.Join(", ", own.Where(o => !o.Hidden).Select(o => o.Name))}";
+    }
+
+    /// <summary>The commands above the one parsed, nearest first, the root last.</summary>
+    private static IEnumerable<Command> Ancestors(ParseResult parse)
+    {
+        for (var result = parse.CommandResult.Parent as System.CommandLine.Parsing.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            yield return result.Command;
+        }
+    }
+
+    /// <summary>The parsed command as typed after <c>culturebot</c> (<c>onboarding plan</c>).</summary>
+    private static string CommandPath(ParseResult parse) =>
+        string.Join(' ', Ancestors(parse).Reverse().Skip(1).Append(parse.CommandResult.Command).Select(c => c.Name));
 }

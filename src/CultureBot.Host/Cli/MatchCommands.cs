@@ -16,7 +16,7 @@ internal static class MatchCommands
 {
     public static Command Create()
     {
-        var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true };
+        var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true }.ExistingFiles();
         var description = new Argument<string>("DESCRIPTION") { Description = "The customer, in a few words." };
         var match = new Command("match", "Which persona fits this customer? Prints the ranked personas with their evidence.") { pack, description };
         match.SetAction(async (parse, cancellationToken) =>
@@ -29,7 +29,7 @@ internal static class MatchCommands
 
             var text = parse.GetValue(description)!;
             var result = matcher.Match(text);
-            if (Reranker(parse.UnmatchedTokens) is { } reranker)
+            if (Reranker() is { } reranker)
             {
                 result = await reranker.RerankAsync(matcher.Pack, text, result, CultureInfo.GetCultureInfo(matcher.Pack.Language), cancellationToken) ?? result;
             }
@@ -51,10 +51,10 @@ internal static class MatchCommands
             return 0;
         });
 
-        var set = new Option<FileInfo>("--set") { Description = "A labelled set (JSON lines: id, pack, persona, text); items of other packs are skipped.", Required = true };
-        var evalPack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true };
+        var set = new Option<FileInfo>("--set") { Description = "A labelled set (JSON lines: id, pack, persona, text); items of other packs are skipped.", Required = true }.ExistingFiles();
+        var evalPack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true }.ExistingFiles();
         var eval = new Command("eval", "Run a labelled set; ends with top1=… top3=… n=… p50_ms=… p99_ms=…") { evalPack, set };
-        eval.SetAction((parse, cancellationToken) => EvaluateAsync(parse.GetValue(evalPack)!, parse.GetValue(set)!, Reranker(parse.UnmatchedTokens), cancellationToken));
+        eval.SetAction((parse, cancellationToken) => EvaluateAsync(parse.GetValue(evalPack)!, parse.GetValue(set)!, Reranker(), cancellationToken));
         match.Subcommands.Add(eval);
 
         var personas = new Option<int>("--personas") { Description = "Personas in the generated pack.", DefaultValueFactory = _ => 100 };
@@ -66,9 +66,9 @@ internal static class MatchCommands
     }
 
     /// <summary>The language model when <c>OpenAI:Endpoint</c> and <c>OpenAI:Model</c> are configured, else null.</summary>
-    private static OpenAiPersonaReranker? Reranker(IEnumerable<string> args)
+    private static OpenAiPersonaReranker? Reranker()
     {
-        var configuration = HostConfiguration.Build(args);
+        var configuration = HostConfiguration.Build();
         var options = new LlmOptions();
         configuration.GetSection(LlmOptions.Section).Bind(options);
         return options.Enabled ? new OpenAiPersonaReranker(Options.Create(options), NullLogger<OpenAiPersonaReranker>.Instance) : null;

@@ -12,8 +12,8 @@ internal static class OnboardingCommands
 {
     public static Command Create()
     {
-        var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true };
-        var journey = new Option<FileInfo?>("--journey") { Description = "The organization's own journey (YAML); without it, the default journey generated from the pack." };
+        var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true }.ExistingFiles();
+        var journey = new Option<FileInfo?>("--journey") { Description = "The organization's own journey (YAML); without it, the default journey generated from the pack." }.ExistingFiles();
         var start = new Option<string>("--start") { Description = "The first day, yyyy-MM-dd (a weekend or holiday starts on the next working day).", Required = true };
         var zone = new Option<string>("--tz") { Description = "The newcomer's time zone (IANA, e.g. Europe/Paris).", DefaultValueFactory = _ => "UTC" };
         var days = new Option<int?>("--days") { Description = "Only the first N cards." };

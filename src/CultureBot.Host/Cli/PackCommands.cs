@@ -15,7 +15,7 @@ internal static class PackCommands
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Persona pack files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Persona pack files (YAML).", Arity = ArgumentArity.OneOrMore }.ExistingFiles();
         var organization = new Option<string>("--org")
         {
             Description = $"The organization the packs are for ({OrganizationKey.Format}): it alone sees them. Without it, they are default packs, seen by every organization that has no pack of its own in their language.",
@@ -30,20 +30,12 @@ internal static class PackCommands
                 return 2;
             }
 
-            // The FILE list takes every token left, settings such as --Storage:ConnectionString=… too: those go to the configuration.
-            var (settings, paths) = Split(parse.GetValue(files)!);
-            var configuration = HostConfiguration.Build([.. parse.UnmatchedTokens, .. settings]);
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddCultureBotData(configuration)
-                .AddSingleton<PackImporter>()
-                .BuildServiceProvider();
+            var services = await CommandDatabase.OpenAsync(s => s.AddSingleton<PackImporter>(), cancellationToken);
             await using (services)
             {
-                await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
                 var importer = services.GetRequiredService<PackImporter>();
                 var status = 0;
-                foreach (var file in paths.Select(p => new FileInfo(p)))
+                foreach (var file in parse.GetValue(files)!.Select(p => new FileInfo(p)))
                 {
                     try
                     {
@@ -58,7 +50,7 @@ internal static class PackCommands
                     catch (Exception e) when (e is PackFormatException or IOException)
                     {
                         await Console.Error.WriteLineAsync(e.Message);
-                        status = 1;
+                        status = UsageErrors.ExitCode;
                     }
                 }
 
@@ -67,9 +59,4 @@ internal static class PackCommands
         });
         return new Command("pack", "Persona packs.") { import, PackAdminCommands.List(), PackAdminCommands.Show(), PackAdminCommands.Remove(), PackAdminCommands.Export() };
     }
-
-    private static (string[] Settings, string[] Files) Split(string[] tokens) =>
-        ([.. tokens.Where(IsSetting)], [.. tokens.Where(t => !IsSetting(t))]);
-
-    private static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal) && token.Contains('=', StringComparison.Ordinal);
 }

@@ -17,29 +17,27 @@ internal static class QueueCommands
         var queue = new Option<string?>("--queue") { Description = "Only this queue (outbox, teams-inbound, slack-inbound)." };
         var limit = new Option<int>("--limit") { Description = "At most this many set-aside items, newest first.", DefaultValueFactory = _ => 100 };
         var list = new Command("list", "Counts per queue (pending, failing, set aside), then the items set aside with their error.") { queue, limit };
-        list.SetAction((parse, cancellationToken) => WithQueuesAsync(parse, queues => ListAsync(queues, parse.GetValue(queue), parse.GetValue(limit), cancellationToken), cancellationToken));
+        list.SetAction((parse, cancellationToken) => WithQueuesAsync(queues => ListAsync(queues, parse.GetValue(queue), parse.GetValue(limit), cancellationToken), cancellationToken));
 
         var retryId = new Argument<long>("ID") { Description = "The id of a set-aside item (see 'queue list')." };
         var retry = new Command("retry", "Put a set-aside item back in its queue, due now, with its attempts counted afresh.") { retryId };
-        retry.SetAction((parse, cancellationToken) => WithQueuesAsync(parse, async queues =>
+        retry.SetAction((parse, cancellationToken) => WithQueuesAsync(async queues =>
             Report(await queues.RetryAsync(parse.GetValue(retryId), TimeProvider.System.GetUtcNow(), cancellationToken), parse.GetValue(retryId), "back in its queue"), cancellationToken));
 
         var dropId = new Argument<long>("ID") { Description = "The id of a set-aside item (see 'queue list')." };
         var drop = new Command("drop", "Delete a set-aside item for good (an item still in progress is never dropped).") { dropId };
-        drop.SetAction((parse, cancellationToken) => WithQueuesAsync(parse, async queues =>
+        drop.SetAction((parse, cancellationToken) => WithQueuesAsync(async queues =>
             Report(await queues.DropAsync(parse.GetValue(dropId), cancellationToken), parse.GetValue(dropId), "dropped"), cancellationToken));
 
         return new Command("queue", "The work queues: what was set aside, and what to do with it.") { list, retry, drop };
     }
 
     /// <summary>Runs <paramref name="action"/> on the configured database (the same settings as the server), migrated first.</summary>
-    private static async Task<int> WithQueuesAsync(ParseResult parse, Func<IQueueAdmin, Task<int>> action, CancellationToken cancellationToken)
+    private static async Task<int> WithQueuesAsync(Func<IQueueAdmin, Task<int>> action, CancellationToken cancellationToken)
     {
-        var configuration = HostConfiguration.Build(parse.UnmatchedTokens);
-        var services = new ServiceCollection().AddLogging().AddCultureBotData(configuration).BuildServiceProvider();
+        var services = await CommandDatabase.OpenAsync(null, cancellationToken);
         await using (services)
         {
-            await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
             return await action(services.GetRequiredService<IQueueAdmin>());
         }
     }

@@ -17,8 +17,8 @@ internal static class QuizCommands
 {
     public static Command Create()
     {
-        var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true };
-        var verbatims = new Option<FileInfo?>("--verbatims") { Description = "A verbatim CSV (as for 'verbatims import'): lines with a persona become \"who said this?\" questions." };
+        var pack = new Option<FileInfo>("--pack") { Description = "The persona pack (YAML).", Required = true }.ExistingFiles();
+        var verbatims = new Option<FileInfo?>("--verbatims") { Description = "A verbatim CSV (as for 'verbatims import'): lines with a persona become \"who said this?\" questions." }.ExistingFiles();
         var json = new Option<bool>("--json") { Description = "One JSON array (type, prompt, options, answer, explanation) instead of readable text." };
         var generate = new Command("generate", "Print every question the pack can produce, with its right option and explanation, in the pack's language.") { pack, verbatims, json };
         generate.SetAction(parse => Generate(parse.GetValue(pack)!, parse.GetValue(verbatims), parse.GetValue(json)));

@@ -25,7 +25,7 @@ internal static class TeamsCommands
         };
         package.SetAction(async (parseResult, cancellationToken) =>
         {
-            var configuration = HostConfiguration.Build(parseResult.UnmatchedTokens);
+            var configuration = HostConfiguration.Build();
             var request = new TeamsPackageRequest(
                 ManifestDirectory: parseResult.GetValue(manifests)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "manifests", "teams"),
                 AppId: parseResult.GetValue(appId) ?? configuration["Teams:AppId"],

@@ -31,10 +31,9 @@ internal static class VerbatimCommands
                 return 2;
             }
 
-            var services = new ServiceCollection().AddLogging().AddCultureBotData(HostConfiguration.Build(parse.UnmatchedTokens)).BuildServiceProvider();
+            var services = await CommandDatabase.OpenAsync(null, cancellationToken);
             await using (services)
             {
-                await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
                 var moved = await services.GetRequiredService<CultureBot.Core.Verbatims.IVerbatimStore>().AssignUnassignedAsync(owner, cancellationToken);
                 Console.WriteLine($"assigned={moved} org={owner}");
                 return 0;
@@ -48,7 +47,7 @@ internal static class VerbatimCommands
 
     private static Command Import()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A CSV file (comma or semicolon, UTF-8) with a header line." };
+        var file = new Argument<FileInfo>("FILE") { Description = "A CSV file (comma or semicolon, UTF-8) with a header line." }.ExistingFiles();
         var map = new Option<string[]>("--map")
         {
             Description = $"COLUMN=FIELD for a column whose header is not known; FIELD is one of {string.Join(", ", VerbatimCsvReader.Fields)}.",
@@ -78,21 +77,9 @@ internal static class VerbatimCommands
             }
 
             var path = parse.GetValue(file)!.FullName;
-            if (!File.Exists(path))
-            {
-                await Console.Error.WriteLineAsync($"{path}: no such file.");
-                return 2;
-            }
-
-            var configuration = HostConfiguration.Build(parse.UnmatchedTokens);
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddCultureBotData(configuration)
-                .AddSingleton<VerbatimImporter>()
-                .BuildServiceProvider();
+            var services = await CommandDatabase.OpenAsync(s => s.AddSingleton<VerbatimImporter>(), cancellationToken);
             await using (services)
             {
-                await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
                 var importer = services.GetRequiredService<VerbatimImporter>();
 
                 // The bar goes to stderr, so that stdout carries only the summary line scripts read.

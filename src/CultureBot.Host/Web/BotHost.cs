@@ -33,7 +33,8 @@ public static class BotHost
     /// <param name="additions">What a test build adds (the test host's adjustable clock); the shipped executable adds nothing.</param>
     public static WebApplication Build(string[] args, HostAdditions? additions = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(ServerSettings.Options(args));
+        ServerSettings.QuietRequests(builder.Configuration, builder.Environment);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
             && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"])
             && string.IsNullOrEmpty(builder.Configuration["HTTPS_PORTS"]))

@@ -150,7 +150,7 @@ public sealed class CommandLineTests : IDisposable
         var database = $"--Storage:ConnectionString=Data Source={Path.Combine(_directory, "shared.db")}";
 
         var (shared, sharedOutput, _) = await RunCapturedAsync("verbatims", "import", sample, database);
-        var (wrong, _, wrongError) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "tenant-a");
+        var (wrong, _, wrongError) = await RunCapturedAsync("verbatims", "import", sample, "--org", "tenant-a");
 
         Assert.Equal((1, "read=5 added=5 duplicates=1 redacted=2 errors=3"), (shared, sharedOutput.Trim()));
         await using var db = new Database(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "shared.db")}" }));
@@ -197,7 +197,8 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Verbatims_import_refuses_a_mapping_to_an_unknown_field()
     {
-        var (status, _, error) = await RunCapturedAsync("verbatims", "import", "x.csv", "--org", "slack:T1", "--map", "Comment=mood");
+        var sample = Path.Combine(PeerTools.RepoRoot, "tests", "CultureBot.Content.Tests", "TestData", "verbatims", "retours-clients.fr.csv");
+        var (status, _, error) = await RunCapturedAsync("verbatims", "import", sample, "--org", "slack:T1", "--map", "Comment=mood");
 
         Assert.Equal(2, status);
         Assert.Contains("'mood' is not a field", error, StringComparison.Ordinal);
@@ -262,6 +263,119 @@ public sealed class CommandLineTests : IDisposable
     public async Task An_unknown_command_is_refused_rather_than_serving()
     {
         Assert.Equal(2, await CultureBotCommandLine.RunAsync(["frobnicate"]));
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_refused_naming_the_valid_ones_rather_than_running_with_the_defaults()
+    {
+        var (status, output, error) = await RunCapturedAsync(
+            "onboarding", "plan", "--pack", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"), "--start", "2026-03-27", "--dayz", "3");
+
+        Assert.Equal(2, status);
+        Assert.Empty(output);
+        Assert.Equal("unknown option --dayz: 'culturebot onboarding plan' takes --pack, --journey, --start, --tz, --days, --holiday, --help, --data", error.Trim());
+    }
+
+    [Fact]
+    public async Task An_argument_the_command_does_not_take_is_refused()
+    {
+        var (status, output, error) = await RunCapturedAsync(
+            "onboarding", "plan", "--pack", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"), "--start", "2026-03-27", "extra");
+
+        Assert.Equal((2, string.Empty), (status, output));
+        Assert.Equal("unexpected argument 'extra': run 'culturebot onboarding plan --help'", error.Trim());
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_not_taken_for_a_file()
+    {
+        var (status, _, error) = await RunCapturedAsync("pack", "import", "--overwrite", Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.fr.yaml"), "--data", _directory);
+
+        Assert.Equal(2, status);
+        Assert.StartsWith("unknown option --overwrite: 'culturebot pack import' takes --org", error.Trim(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "culturebot.db")));
+    }
+
+    [Theory]
+    [InlineData("--Storage:DataDirectory", true)]
+    [InlineData("--Storage:DataDirectory", false)]
+    [InlineData("--storage:datadirectory", true)]
+    [InlineData("--data", false)]
+    [InlineData("--data", true)]
+    public async Task Settings_are_taken_like_the_servers_anywhere_on_the_line_and_the_database_is_named(string name, bool joined)
+    {
+        var data = Path.Combine(_directory, "data dir");
+        string[] written = joined ? [$"{name}={data}"] : [name, data];
+
+        var (before, _, beforeError) = await RunCapturedAsync([.. written, "queue", "list"]);
+        var (after, output, afterError) = await RunCapturedAsync(["queue", "list", .. written]);
+
+        Assert.Equal((0, 0), (before, after));
+        Assert.Contains("Nothing set aside.", output, StringComparison.Ordinal);
+        var location = $"database: SQLite, {Path.Combine(data, "culturebot.db")}";
+        Assert.Equal((location, location), (beforeError.Trim(), afterError.Trim()));
+        Assert.True(File.Exists(Path.Combine(data, "culturebot.db")));
+    }
+
+    [Fact]
+    public async Task A_setting_without_its_value_is_refused()
+    {
+        var (status, _, error) = await RunCapturedAsync("queue", "list", "--Storage:DataDirectory");
+
+        Assert.Equal(2, status);
+        Assert.Contains("--Storage:DataDirectory needs a value", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pack_with_a_yaml_syntax_error_is_one_line_with_its_file_and_line()
+    {
+        var pack = Path.Combine(_directory, "broken.yaml");
+        await File.WriteAllTextAsync(pack, "pack: x\npersonas:\n  - id: a\n    name: [unclosed\n");
+
+        var (status, _, error) = await RunCapturedAsync("pack", "import", pack, "--data", _directory);
+
+        Assert.Equal(2, status);
+        var lines = error.Trim().Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal($"database: SQLite, {Path.Combine(_directory, "culturebot.db")}", lines[0]);
+        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(pack)}:\d+: \(YAML\): ", Assert.Single(lines.Skip(1)));
+    }
+
+    [Fact]
+    public async Task A_typo_in_a_pack_field_is_named_with_the_field_it_was_meant_for()
+    {
+        var pack = Path.Combine(_directory, "typo.yaml");
+        var text = await File.ReadAllTextAsync(Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.en.yaml"));
+        await File.WriteAllTextAsync(pack, text.Replace("    irritants:", "    iritants:", StringComparison.Ordinal));
+
+        var (status, _, error) = await RunCapturedAsync("pack", "import", pack, "--data", _directory);
+
+        Assert.Equal(0, status);
+        Assert.Contains("iritants: unknown field, ignored (did you mean irritants?)", error, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[], string> MissingFiles => new()
+    {
+        { ["pack", "import", "{dir}/nowhere.yaml"], "{dir}/nowhere.yaml: no such file" },
+        { ["pack", "import", "{dir}"], "{dir}: is a directory, not a file" },
+        { ["onboarding", "plan", "--pack", "{dir}/nowhere.yaml", "--start", "2026-03-27"], "{dir}/nowhere.yaml: no such file" },
+        { ["onboarding", "plan", "--pack", "{dir}", "--start", "2026-03-27"], "{dir}: is a directory, not a file" },
+        { ["match", "eval", "--pack", "{repo}/content/packs/velo-vert.en.yaml", "--set", "{dir}/nowhere.jsonl"], "{dir}/nowhere.jsonl: no such file" },
+        { ["verbatims", "import", "{dir}/nowhere.csv"], "{dir}/nowhere.csv: no such file" },
+        { ["quiz", "generate", "--pack", "{repo}/content/packs/velo-vert.en.yaml", "--verbatims", "{dir}/nowhere.csv"], "{dir}/nowhere.csv: no such file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingFiles))]
+    public async Task A_missing_file_or_a_directory_given_as_a_file_is_one_line_and_exit_code_2(string[] args, string expected)
+    {
+        string Expand(string text) => text.Replace("{dir}", _directory, StringComparison.Ordinal).Replace("{repo}", PeerTools.RepoRoot, StringComparison.Ordinal);
+
+        var (status, output, error) = await RunCapturedAsync([.. args.Select(Expand), "--data", _directory]);
+
+        Assert.Equal(2, status);
+        Assert.Empty(output);
+        Assert.Equal(Expand(expected), error.Trim());
+        Assert.False(File.Exists(Path.Combine(_directory, "culturebot.db")), "refused before opening the database");
     }
 }
 
