@@ -1,14 +1,13 @@
 using System.CommandLine;
 using CultureBot.Core.Conversations;
-using CultureBot.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Host.Cli;
 
 /// <summary>
-/// The configured database, migrated, for a content command (the server's configuration: appsettings, environment,
-/// <c>--Section:Key=value</c>), with the <c>--org</c> option the content commands share.
+/// The configured database, migrated, for a content command, with the server's configuration (appsettings, environment,
+/// <c>--Section:Key=value</c>) and the <c>--org</c> option the content commands share.
 /// </summary>
 internal sealed class CliDatabase : IAsyncDisposable
 {
@@ -28,14 +27,9 @@ internal sealed class CliDatabase : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<CliDatabase> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        var configuration = HostConfiguration.Build(parse.UnmatchedTokens);
-        var services = new ServiceCollection().AddLogging().AddCultureBotData(configuration).BuildServiceProvider();
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        return new CliDatabase(services, configuration);
-    }
+    /// <summary>The database the server uses, migrated, its location said on stderr (<see cref="CommandDatabase"/>).</summary>
+    public static async Task<CliDatabase> OpenAsync(CancellationToken cancellationToken) =>
+        new(await CommandDatabase.OpenAsync(null, cancellationToken), HostConfiguration.Build());
 
     /// <summary>An optional <c>--org teams:TENANT|slack:TEAM</c>; <paramref name="without"/> says what its absence means.</summary>
     public static Option<string> OrganizationOption(string without) => new("--org")

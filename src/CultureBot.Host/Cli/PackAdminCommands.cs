@@ -28,7 +28,7 @@ internal static class PackAdminCommands
                 return 2;
             }
 
-            await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
+            await using var database = await CliDatabase.OpenAsync(cancellationToken);
             var samples = SamplePacks.Shipped();
             var packs = Sorted(await database.Get<IPackStore>().ListAsync(cancellationToken)).Where(p => owner is null || p.Owner == owner).ToList();
             if (packs.Count == 0)
@@ -133,7 +133,7 @@ internal static class PackAdminCommands
         }
 
         var slug = parse.GetValue(slugArgument)!;
-        await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
+        await using var database = await CliDatabase.OpenAsync(cancellationToken);
         var packs = Sorted(await database.Get<IPackStore>().ListAsync(cancellationToken));
         if (packs.FirstOrDefault(p => p.Owner == owner && p.Slug == slug) is { } pack)
         {

@@ -35,7 +35,7 @@ internal static class VerbatimAdminCommands
                 return 2;
             }
 
-            await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
+            await using var database = await CliDatabase.OpenAsync(cancellationToken);
             var verbatims = await database.Get<IVerbatimStore>().ListOwnAsync(owner, cancellationToken);
             if (parse.GetValue(persona) is { } wanted)
             {
@@ -77,7 +77,7 @@ internal static class VerbatimAdminCommands
             }
 
             var wanted = parse.GetValue(id);
-            await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
+            await using var database = await CliDatabase.OpenAsync(cancellationToken);
             if (!await database.Get<IVerbatimStore>().DeleteAsync(owner, wanted, cancellationToken))
             {
                 await Console.Error.WriteLineAsync($"No verbatim {wanted} among the {Describe(owner)} verbatims: 'culturebot verbatims list{(owner == OrganizationKey.Samples ? string.Empty : $" --org {owner}")}' shows them.");
@@ -104,7 +104,7 @@ internal static class VerbatimAdminCommands
             }
 
             var path = parse.GetValue(file)!.FullName;
-            await using var database = await CliDatabase.OpenAsync(parse, cancellationToken);
+            await using var database = await CliDatabase.OpenAsync(cancellationToken);
             var verbatims = await database.Get<IVerbatimStore>().ListOwnAsync(owner, cancellationToken);
 
             // With a byte order mark: spreadsheets then read the accents right; the import skips it.

@@ -97,7 +97,7 @@ internal static class VerbatimCommands
                     await Console.Error.WriteLineAsync(error.ToString());
                 }
 
-                await VerbatimAdminCommands.ReportAsync(result, path, owner, services.GetRequiredService<CultureBot.Core.Personas.IPackStore>(), configuration.GetValue("Content:Samples", true), cancellationToken);
+                await VerbatimAdminCommands.ReportAsync(result, path, owner, services.GetRequiredService<CultureBot.Core.Personas.IPackStore>(), HostConfiguration.Build().GetValue("Content:Samples", true), cancellationToken);
 
                 Console.WriteLine($"read={result.Read} added={result.Added} duplicates={result.Duplicates} redacted={result.Redacted} errors={result.Errors.Count}");
                 return result.Errors.Count == 0 ? 0 : 1;
