@@ -99,5 +99,6 @@ public static class BotHost
         app.MapPackEndpoints();
         app.MapSlack();
         app.MapCommitteeEndpoints();
+        app.MapLegalPages();
     }
 }
