@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CultureBot.Core.Localization;
 using CultureBot.Scheduling;
 using Microsoft.Extensions.Options;
@@ -104,7 +105,8 @@ internal static class LegalPages
 
     private static string Html(CultureInfo language, Page page)
     {
-        var encode = HtmlEncoder.Default;
+        // Every script as it is (French accents stay readable); markup characters escaped.
+        var encode = HtmlEncoder.Create(UnicodeRanges.All);
         var title = page.Title;
         var html = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{language.TwoLetterISOLanguageName}\">\n<head><meta charset=\"utf-8\">")
