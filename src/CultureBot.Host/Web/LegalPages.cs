@@ -55,6 +55,9 @@ internal static class LegalPages
         app.MapGet(path, (HttpContext http, StringTable strings) =>
         {
             var language = ReaderLanguage(http, strings);
+            // The same address answers in several languages: a cache must keep one copy per Accept-Language.
+            http.Response.Headers.Vary = "Accept-Language";
+            http.Response.Headers.ContentLanguage = language.TwoLetterISOLanguageName;
             return Results.Content(Html(language, page(http, strings, language)), "text/html; charset=utf-8");
         });
     }

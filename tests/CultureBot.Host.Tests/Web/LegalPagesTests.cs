@@ -51,6 +51,8 @@ public sealed class LegalPagesTests : IDisposable
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (privacy.StatusCode, terms.StatusCode));
         Assert.Contains("<html lang=\"fr\">", privacyBody, StringComparison.Ordinal);
+        Assert.Equal("fr", Assert.Single(privacy.Content.Headers.ContentLanguage));
+        Assert.Contains("Accept-Language", privacy.Headers.Vary);
         Assert.Contains("gardés 3 jours", privacyBody, StringComparison.Ordinal);
         Assert.Contains("conditions d&#x27;utilisation", termsBody, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/privacy\">", termsBody, StringComparison.Ordinal);
