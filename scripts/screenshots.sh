@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Refreshes docs/screenshots/*.png: runs the end-to-end scenario in the Agents Playground's browser mode
-# (Teams' own card renderer, headless Chromium) and keeps the card pictures it takes.
+# Refreshes every picture of the documentation, in one go:
+#   - docs/screenshots/*.png: every screenshot the end-to-end scenarios (tests/e2e) take in the Agents Playground's
+#     browser mode (Teams' own card renderer, headless Chromium). The pictures come from the test run itself
+#     (PlaygroundTests, browser mode), so each scenario runs exactly as the tests run it (the test host and its
+#     clock for onboarding and committee) and a picture is only kept when its scenario passed;
+#   - docs/cards/*.png and docs/cards/cards.sha256, both languages (scripts/render-cards.sh).
+# Needs Chromium and the peer tools: eval "$(bash scripts/test-deps.sh)" first. Slow (a quarter of an hour or more).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools="${CULTUREBOT_PEER_TOOLS:-../shared/tools}"
-out=$(mktemp -d)
-data=$(mktemp -d)
-dotnet build src/CultureBot.Host -c Release -o "$out/bot" >/dev/null
-"$tools/teams-e2e" --mode browser --bot http://127.0.0.1:3978/api/messages \
-  --scenario tests/e2e/welcome-help.json --out "$out/e2e" \
-  --bot-cmd "exec dotnet '$out/bot/culturebot.dll' --data '$data' --urls http://127.0.0.1:3978"
+export CULTUREBOT_PEER_TOOLS="${CULTUREBOT_PEER_TOOLS:-$(cd ../shared/tools 2>/dev/null && pwd)}"
+# A run with the peers missing would skip the scenarios and leave no picture: CI mode makes that a failure.
+export CI=true
+rm -rf artifacts/e2e/*-browser
+dotnet test tests/CultureBot.Host.Tests --filter "FullyQualifiedName~EndToEnd.PlaygroundTests&DisplayName~browser"
+shots=$(find artifacts/e2e -path '*-browser/*.png' ! -name 'FAILED-*' | sort)
+[ -n "$shots" ] || { echo "no screenshots were taken" >&2; exit 1; }
+rm -f docs/screenshots/*.png
 mkdir -p docs/screenshots
-cp "$out"/e2e/*.png docs/screenshots/
-echo "updated: $(ls docs/screenshots)"
+for shot in $shots; do cp "$shot" docs/screenshots/; done
+echo "updated: $(ls docs/screenshots | tr '\n' ' ')"
+scripts/render-cards.sh

@@ -31,7 +31,9 @@ internal static class TeamsCommands
                 AppId: parseResult.GetValue(appId) ?? configuration["Teams:AppId"],
                 BotId: null,
                 ShortName: parseResult.GetValue(name) ?? configuration["Teams:AppName"],
-                Domain: parseResult.GetValue(domain) ?? configuration["Teams:Domain"]);
+                Domain: parseResult.GetValue(domain) ?? configuration["Teams:Domain"],
+                PrivacyUrl: configuration["Legal:PrivacyUrl"],
+                TermsUrl: configuration["Legal:TermsUrl"]);
             var path = parseResult.GetValue(output)!.FullName;
             try
             {

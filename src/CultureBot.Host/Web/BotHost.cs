@@ -100,5 +100,6 @@ public static class BotHost
         app.MapPackEndpoints();
         app.MapSlack();
         app.MapCommitteeEndpoints();
+        app.MapLegalPages();
     }
 }

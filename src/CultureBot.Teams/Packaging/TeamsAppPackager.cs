@@ -6,8 +6,9 @@ using System.Text.Json.Nodes;
 namespace CultureBot.Teams.Packaging;
 
 /// <summary>
-/// Writes the installable Teams app package: <c>manifest.json</c> with the configured ids, name and domain,
-/// and every file the manifest names (icons, localization files), at the zip's root. Entries have a fixed
+/// Writes the installable Teams app package: <c>manifest.json</c> with the configured ids, name, domain and legal
+/// pages, and every file the manifest names (icons, localization files, which get the configured name too), at the
+/// zip's root. Entries have a fixed
 /// timestamp, so the same inputs give the same bytes.
 /// </summary>
 public static class TeamsAppPackager
@@ -28,6 +29,7 @@ public static class TeamsAppPackager
         Apply(manifest, request);
 
         var files = ReferencedFiles(manifest).Distinct(StringComparer.Ordinal).ToList();
+        var localizations = LocalizationFiles(manifest).ToHashSet(StringComparer.Ordinal);
         foreach (var file in files.Where(f => !File.Exists(Path.Combine(request.ManifestDirectory, f))))
         {
             throw new ArgumentException($"manifest.json names {file}, which is not in {request.ManifestDirectory}.", nameof(request));
@@ -44,8 +46,26 @@ public static class TeamsAppPackager
         await AddAsync(zip, "manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Indented)), cancellationToken);
         foreach (var file in files)
         {
-            await AddAsync(zip, file, await File.ReadAllBytesAsync(Path.Combine(request.ManifestDirectory, file), cancellationToken), cancellationToken);
+            var content = await File.ReadAllBytesAsync(Path.Combine(request.ManifestDirectory, file), cancellationToken);
+            if (localizations.Contains(file) && !string.IsNullOrWhiteSpace(request.ShortName))
+            {
+                content = Encoding.UTF8.GetBytes(Localize(JsonNode.Parse(content)!.AsObject(), request).ToJsonString(Indented));
+            }
+
+            await AddAsync(zip, file, content, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A localization file with the configured short name: Teams shows a localized <c>name.short</c> instead of the
+    /// manifest's, so a French user would otherwise see the default name.
+    /// </summary>
+    internal static JsonObject Localize(JsonObject localization, TeamsPackageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(localization);
+        ArgumentNullException.ThrowIfNull(request);
+        localization["name.short"] = request.ShortName!.Trim();
+        return localization;
     }
 
     /// <summary>Puts the configured values in the manifest, after checking them.</summary>
@@ -93,6 +113,32 @@ public static class TeamsAppPackager
             developer["privacyUrl"] = $"https://{domain}/privacy";
             developer["termsOfUseUrl"] = $"https://{domain}/terms";
         }
+
+        if (LegalUrl(request.PrivacyUrl, "Legal:PrivacyUrl") is { } privacy)
+        {
+            manifest["developer"]!["privacyUrl"] = privacy;
+        }
+
+        if (LegalUrl(request.TermsUrl, "Legal:TermsUrl") is { } terms)
+        {
+            manifest["developer"]!["termsOfUseUrl"] = terms;
+        }
+    }
+
+    /// <summary>A configured legal page, checked: Teams accepts https addresses only.</summary>
+    private static string? LegalUrl(string? value, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"{setting} must be an absolute https address (Teams accepts no other); it is '{value}'.", setting);
+        }
+
+        return url.AbsoluteUri;
     }
 
     /// <summary>The icons and localization files a manifest names.</summary>
@@ -106,6 +152,15 @@ public static class TeamsAppPackager
             }
         }
 
+        foreach (var file in LocalizationFiles(manifest))
+        {
+            yield return file;
+        }
+    }
+
+    /// <summary>The localization files of the manifest's additional languages.</summary>
+    private static IEnumerable<string> LocalizationFiles(JsonObject manifest)
+    {
         foreach (var language in manifest["localizationInfo"]?["additionalLanguages"]?.AsArray() ?? [])
         {
             if (language?["file"]?.GetValue<string>() is { } file)

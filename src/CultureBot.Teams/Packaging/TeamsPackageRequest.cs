@@ -6,4 +6,7 @@ namespace CultureBot.Teams.Packaging;
 /// <param name="BotId">The bot registration's app id, when it differs from the Teams app id.</param>
 /// <param name="ShortName">The name shown in Teams, at most 30 characters (setting Teams:AppName).</param>
 /// <param name="Domain">The host name the bot is served from, without scheme (setting Teams:Domain).</param>
-public sealed record TeamsPackageRequest(string ManifestDirectory, string? AppId, string? BotId, string? ShortName, string? Domain);
+/// <param name="PrivacyUrl">The privacy page, when it is not the host's own <c>/privacy</c> (setting Legal:PrivacyUrl).</param>
+/// <param name="TermsUrl">The terms of use, when they are not the host's own <c>/terms</c> (setting Legal:TermsUrl).</param>
+public sealed record TeamsPackageRequest(
+    string ManifestDirectory, string? AppId, string? BotId, string? ShortName, string? Domain, string? PrivacyUrl = null, string? TermsUrl = null);

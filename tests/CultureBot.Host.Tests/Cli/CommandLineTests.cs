@@ -30,6 +30,25 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Teams_package_holds_the_french_localization_and_the_configured_legal_pages()
+    {
+        var output = Path.Combine(_directory, "legal.zip");
+
+        var status = await CultureBotCommandLine.RunAsync(
+            ["teams", "package", "--app-id", "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "--domain", "bot.contoso.com", "--out", output,
+             "--manifest-dir", Path.Combine(PeerTools.RepoRoot, "manifests", "teams"), "--Legal:PrivacyUrl=https://contoso.com/privacy"]);
+
+        Assert.Equal(0, status);
+        using var zip = ZipFile.OpenRead(output);
+        using var french = new StreamReader(zip.GetEntry("fr.json")!.Open());
+        Assert.Contains("\"Ce que CultureBot sait faire\"", await french.ReadToEndAsync(), StringComparison.Ordinal);
+        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        var text = await manifest.ReadToEndAsync();
+        Assert.Contains("\"privacyUrl\": \"https://contoso.com/privacy\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"termsOfUseUrl\": \"https://bot.contoso.com/terms\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Teams_package_without_an_app_id_fails_naming_the_setting()
     {
         var error = new StringWriter();
