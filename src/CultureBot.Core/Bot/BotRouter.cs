@@ -161,7 +161,7 @@ public sealed class BotRouter
     /// </summary>
     private static void AnswerInLanguageOf(TurnContext context, string? wordsLanguage)
     {
-        if (wordsLanguage is not null && wordsLanguage != context.Culture.TwoLetterISOLanguageName)
+        if (wordsLanguage is not null)
         {
             context.AnswerIn(wordsLanguage);
         }

@@ -49,12 +49,16 @@ public sealed class TurnContext
 
     /// <summary>
     /// Answers this turn in <paramref name="language"/> (a language of the language files) rather than the client's:
-    /// the person typed words of that language (<c>aide</c> from an English client).
+    /// the person typed words of that language (<c>aide</c> from an English client). The client's own language keeps
+    /// its region (<c>en-US</c>).
     /// </summary>
     internal void AnswerIn(string language)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(language);
-        Culture = Strings.Speak(CultureInfo.GetCultureInfo(language));
+        if (language != Culture.TwoLetterISOLanguageName)
+        {
+            Culture = Strings.Speak(CultureInfo.GetCultureInfo(language));
+        }
     }
 
     /// <summary>The platform's channel, every message marked with the language it is written in, so that its cards are rendered in it too.</summary>
