@@ -50,6 +50,9 @@ public sealed class BotRouter
     /// <summary>The questions asked in words, by route name, in registration order.</summary>
     public IEnumerable<string> QuestionNames => _questions.Select(q => q.Route.Name).Distinct(StringComparer.Ordinal);
 
+    /// <summary>The small talk routes (greetings, thanks), in registration order.</summary>
+    public IEnumerable<string> SmallTalkNames => _smallTalk.Select(s => s.Route.Name).Distinct(StringComparer.Ordinal);
+
     /// <summary>The words (folded) that run each command in <paramref name="language"/>; words given in code count in every language.</summary>
     public IEnumerable<(string Route, string Words)> CommandWords(string language) =>
         _commands.Where(c => c.Language is null || c.Language == language).Select(c => (c.Route.Name, c.FoldedAlias));

@@ -76,7 +76,9 @@ public sealed class ThirdLanguageTests : IDisposable
 
         await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "Hilfe", locale: "de-DE"));
         await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "über", locale: "de-DE"));
-        await Activities.PostAsync(client, Activities.Message(_connector.ServiceUrl, "ausschuss gründen Kundenrat", locale: "de-DE"));
+        var inChannel = Activities.Message(_connector.ServiceUrl, "ausschuss gründen Kundenrat", locale: "de-DE");
+        inChannel["conversation"]!["conversationType"] = "channel"; // committees live in channels
+        await Activities.PostAsync(client, inChannel);
 
         var help = Texts(_connector.Cards[0]);
         Assert.Contains("Die Befehle von CultureBot", help);
