@@ -171,10 +171,11 @@ public sealed class BotRouter
     }
 
     /// <summary>
-    /// The command <paramref name="text"/> nearly types: its first words one typing slip from a command's words (two
-    /// for words of six letters or more), the message's words at least three letters long, and not exactly them (that
-    /// would have run the command). The fewest slips win, then the user's language, then the longest words. Null when
-    /// no command is that close. <see cref="TextMatching.EditDistance"/> counts the slips.
+    /// The command <paramref name="text"/> nearly types, in any language: its first words (folded, as many as the
+    /// command's words, three characters or more) one typing slip from a command's words, or two when those words are
+    /// six characters or more, and not exactly them (that would have run the command). The fewest slips win, then the
+    /// user's language, then the longest words. Null when no command is that close. <see cref="TextMatching.EditDistance"/>
+    /// counts the slips.
     /// </summary>
     public CommandSuggestion? Suggest(string? text, string language)
     {
