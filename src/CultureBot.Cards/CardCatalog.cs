@@ -178,7 +178,7 @@ public sealed class CardCatalog
         }
     }
 
-    /// <summary>The language files <c>strings/&lt;lang&gt;.json</c>: UI strings, and the <c>commands</c> and <c>questions</c> people type.</summary>
+    /// <summary>The language files <c>strings/&lt;lang&gt;.json</c>: UI strings, and the <c>commands</c>, <c>questions</c> and <c>smallTalk</c> people type.</summary>
     private static StringTable LoadStrings(string directory)
     {
         var tables = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
@@ -214,6 +214,7 @@ public sealed class CardCatalog
     /// <summary>Names of the word lists in a language file; every other member is a UI string.</summary>
     private const string CommandsMember = "commands";
     private const string QuestionsMember = "questions";
+    private const string SmallTalkMember = "smallTalk";
 
     private static (Dictionary<string, string> Strings, LanguageWords Words) ReadLanguageFile(string json)
     {
@@ -227,6 +228,7 @@ public sealed class CardCatalog
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         IReadOnlyDictionary<string, IReadOnlyList<string>> commands = new Dictionary<string, IReadOnlyList<string>>();
         IReadOnlyDictionary<string, IReadOnlyList<string>> questions = new Dictionary<string, IReadOnlyList<string>>();
+        IReadOnlyDictionary<string, IReadOnlyList<string>> smallTalk = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var member in document.RootElement.EnumerateObject())
         {
             switch (member.Name)
@@ -237,6 +239,9 @@ public sealed class CardCatalog
                 case QuestionsMember:
                     questions = WordLists(member);
                     break;
+                case SmallTalkMember:
+                    smallTalk = WordLists(member);
+                    break;
                 case var key when member.Value.ValueKind == JsonValueKind.String:
                     strings[key] = member.Value.GetString()!;
                     break;
@@ -245,7 +250,7 @@ public sealed class CardCatalog
             }
         }
 
-        return (strings, new LanguageWords(commands, questions));
+        return (strings, new LanguageWords(commands, questions) { SmallTalk = smallTalk });
     }
 
     /// <summary><c>{"route": ["words", …]}</c>.</summary>

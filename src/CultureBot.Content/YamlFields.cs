@@ -1,4 +1,5 @@
 using System.Globalization;
+using CultureBot.Core.Bot;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -163,41 +164,11 @@ internal sealed class YamlFields(string file)
     {
         var allowed = typed.Length <= 4 ? 1 : 2;
         return known
-            .Select(k => (Field: k, Distance: Edits(typed.ToLowerInvariant(), k)))
+            .Select(k => (Field: k, Distance: TextMatching.EditDistance(typed.ToLowerInvariant(), k)))
             .Where(c => c.Distance <= allowed)
             .OrderBy(c => c.Distance)
             .Select(c => c.Field)
             .FirstOrDefault();
-    }
-
-    /// <summary>Edits from one word to the other, a swap of two neighbouring letters counting as one (optimal string alignment).</summary>
-    private static int Edits(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     public void Problem(Mark mark, string field, string message) =>

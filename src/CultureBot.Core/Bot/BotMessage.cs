@@ -14,6 +14,12 @@ public sealed record CardContent(string Name, JsonObject Data);
 /// </summary>
 public sealed record BotMessage(string? Text, CardContent? Card)
 {
+    /// <summary>
+    /// The language the message is written in when it is not its conversation's (a turn answered in the language the
+    /// person typed, not their client's): its card is rendered in it. Null: the conversation's language.
+    /// </summary>
+    public System.Globalization.CultureInfo? Culture { get; init; }
+
     public static BotMessage FromText(string text) => new(text, null);
 
     public static BotMessage FromCard(string name, JsonObject data, string? fallbackText = null) =>

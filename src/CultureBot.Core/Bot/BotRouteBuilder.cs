@@ -5,7 +5,7 @@ namespace CultureBot.Core.Bot;
 
 /// <summary>
 /// Collects the routes features declare; <see cref="Build"/> freezes them into a <see cref="BotRouter"/>, with the
-/// words people type for each command and question taken from the language files (<see cref="StringTable.Words"/>).
+/// words people type for each command, question and small talk taken from the language files (<see cref="StringTable.Words"/>).
 /// </summary>
 public sealed class BotRouteBuilder
 {
@@ -14,6 +14,7 @@ public sealed class BotRouteBuilder
 
     private readonly List<CommandDeclaration> _commands = [];
     private readonly List<(string Name, TurnHandler Handler)> _questions = [];
+    private readonly List<(string Name, TurnHandler Handler)> _smallTalk = [];
     private readonly Dictionary<string, BotRouter.Route> _actions = new(StringComparer.Ordinal);
     private readonly List<BotRouter.Route> _conversationStarted = [];
     private readonly List<BotRouter.Route> _membersAdded = [];
@@ -78,6 +79,18 @@ public sealed class BotRouteBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(handler);
         _questions.Add((name, handler));
+        return this;
+    }
+
+    /// <summary>
+    /// Small talk (<c>hello</c>, <c>thanks</c>): a whole message that is one of the phrases of a language file
+    /// (<c>smallTalk.NAME</c>), folded; matched after commands and questions.
+    /// </summary>
+    public BotRouteBuilder MapSmallTalk(string name, TurnHandler handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(handler);
+        _smallTalk.Add((name, handler));
         return this;
     }
 
@@ -165,10 +178,10 @@ public sealed class BotRouteBuilder
         foreach (var command in _commands)
         {
             var words = command.Words is { } given
-                ? given.Select(w => (Language: (string?)null, Word: w))
-                : languages.SelectMany(l => WordsOf(command, strings!.Words(l)).Select(w => (Language: (string?)l, Word: w)));
+                ? given.Select(w => (Language: (string?)null, Word: w, Written: w))
+                : languages.SelectMany(l => WordsOf(command, strings!.Words(l)).Select(w => (Language: (string?)l, Word: w.Folded, w.Written)));
             var added = 0;
-            foreach (var (language, word) in words.Distinct())
+            foreach (var (language, word, written) in words.DistinctBy(w => (w.Language, w.Word)))
             {
                 if (commands.FirstOrDefault(c => c.FoldedAlias == word && c.Route.Name != command.Name && (c.Language is null || language is null || c.Language == language)) is { } other)
                 {
@@ -176,7 +189,7 @@ public sealed class BotRouteBuilder
                         $"The command word '{word}'{(language is null ? string.Empty : $" ({language})")} is registered twice: '{other.Route.Name}' and '{command.Name}'.");
                 }
 
-                commands.Add(new BotRouter.CommandRoute(word, language, command.Route, command.Parent));
+                commands.Add(new BotRouter.CommandRoute(word, language, command.Route, command.Parent) { Written = written });
                 added++;
             }
 
@@ -199,7 +212,23 @@ public sealed class BotRouteBuilder
             questions.AddRange(patterns.Select(p => new BotRouter.QuestionRoute(new Regex(p.Pattern, RegexOptions.CultureInvariant, PatternTimeout), p.Language, route)));
         }
 
-        return new(commands, questions, _actions, _conversationStarted, _membersAdded, _membersRemoved, _events, _fallback);
+        var smallTalk = new List<BotRouter.SmallTalkRoute>();
+        foreach (var (name, handler) in _smallTalk)
+        {
+            var route = new BotRouter.Route(name, handler);
+            var phrases = languages
+                .SelectMany(l => strings!.Words(l).SmallTalkPhrases(name).Select(p => new BotRouter.SmallTalkRoute(TextMatching.Fold(p), l, route)))
+                .Where(p => p.FoldedPhrase.Length > 0)
+                .ToList();
+            if (phrases.Count == 0)
+            {
+                throw new InvalidOperationException($"The small talk '{name}' has no phrases: add smallTalk.{name} to the language files.");
+            }
+
+            smallTalk.AddRange(phrases);
+        }
+
+        return new(commands, questions, smallTalk, _actions, _conversationStarted, _membersAdded, _membersRemoved, _events, _fallback);
     }
 
     private BotRouteBuilder AddCommand(string name, string? parent, IReadOnlyList<string>? words, TurnHandler handler)
@@ -215,13 +244,19 @@ public sealed class BotRouteBuilder
         return this;
     }
 
-    /// <summary>A command's folded words in one language; a sub-command's are each of its command's words followed by each of its own.</summary>
-    private static IEnumerable<string> WordsOf(CommandDeclaration command, LanguageWords language)
+    /// <summary>
+    /// A command's words in one language, folded and as written; a sub-command's are each of its command's words
+    /// followed by each of its own.
+    /// </summary>
+    private static IEnumerable<(string Folded, string Written)> WordsOf(CommandDeclaration command, LanguageWords language)
     {
-        var own = language.CommandWords(command.Name).Select(TextMatching.Fold).Where(w => w.Length > 0);
+        var own = Both(language.CommandWords(command.Name));
         return command.Parent is null
             ? own
-            : language.CommandWords(command.Parent).Select(TextMatching.Fold).Where(w => w.Length > 0).SelectMany(p => own.Select(s => $"{p} {s}"));
+            : Both(language.CommandWords(command.Parent)).SelectMany(p => own.Select(s => ($"{p.Folded} {s.Folded}", $"{p.Written} {s.Written}")));
+
+        static List<(string Folded, string Written)> Both(IEnumerable<string> words) =>
+            [.. words.Select(w => (Folded: TextMatching.Fold(w), Written: w.Trim())).Where(w => w.Folded.Length > 0)];
     }
 
     /// <param name="Words">Given in code (no language), or null: read from the language files.</param>

@@ -12,6 +12,7 @@ public sealed class BotRouter
 {
     private readonly IReadOnlyList<CommandRoute> _commands;
     private readonly IReadOnlyList<QuestionRoute> _questions;
+    private readonly IReadOnlyList<SmallTalkRoute> _smallTalk;
     private readonly IReadOnlyDictionary<string, Route> _actions;
     private readonly IReadOnlyList<Route> _conversationStarted;
     private readonly IReadOnlyList<Route> _membersAdded;
@@ -22,6 +23,7 @@ public sealed class BotRouter
     internal BotRouter(
         IReadOnlyList<CommandRoute> commands,
         IReadOnlyList<QuestionRoute> questions,
+        IReadOnlyList<SmallTalkRoute> smallTalk,
         IReadOnlyDictionary<string, Route> actions,
         IReadOnlyList<Route> conversationStarted,
         IReadOnlyList<Route> membersAdded,
@@ -33,6 +35,7 @@ public sealed class BotRouter
         _commands = [.. commands.OrderByDescending(c => c.FoldedAlias.Length).ThenBy(c => c.FoldedAlias, StringComparer.Ordinal)];
         CommandNames = [.. commands.Select(c => c.Route.Name).Distinct(StringComparer.Ordinal)];
         _questions = questions;
+        _smallTalk = smallTalk;
         _actions = actions;
         _conversationStarted = conversationStarted;
         _membersAdded = membersAdded;
@@ -46,6 +49,9 @@ public sealed class BotRouter
 
     /// <summary>The questions asked in words, by route name, in registration order.</summary>
     public IEnumerable<string> QuestionNames => _questions.Select(q => q.Route.Name).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The small talk routes (greetings, thanks), in registration order.</summary>
+    public IEnumerable<string> SmallTalkNames => _smallTalk.Select(s => s.Route.Name).Distinct(StringComparer.Ordinal);
 
     /// <summary>The words (folded) that run each command in <paramref name="language"/>; words given in code count in every language.</summary>
     public IEnumerable<(string Route, string Words)> CommandWords(string language) =>
@@ -70,27 +76,36 @@ public sealed class BotRouter
         var turn = context.Turn;
         switch (turn.Kind)
         {
-            case TurnKind.Message when TextMatching.Fold(turn.Text).Length == 0:
-                // An empty message (a bare @mention, an attachment alone) asks for nothing.
+            case TurnKind.Message when string.IsNullOrWhiteSpace(turn.Text):
+                // An empty message (a bare @mention, an attachment alone) asks for nothing. Punctuation typed by a
+                // person ("???") folds to nothing too, but it is answered: by the unmatched-message route.
                 return [];
 
             case TurnKind.Message:
-                if (MatchCommand(turn.Text, context.Culture.TwoLetterISOLanguageName) is { } command)
+                var language = context.Culture.TwoLetterISOLanguageName;
+                if (MatchCommand(turn.Text, language) is { } command)
                 {
                     context.CommandArguments = command.Arguments;
+                    AnswerInLanguageOf(context, command.Command.Language);
                     return [command.Command.Route];
                 }
 
                 var folded = TextMatching.Fold(turn.Text);
                 // The user's language first: "verbatim de X" is a French question about X before it is an English one about "de X".
-                var language = context.Culture.TwoLetterISOLanguageName;
                 foreach (var question in _questions.Where(q => q.Language == language).Concat(_questions.Where(q => q.Language != language)))
                 {
                     if (question.Pattern.Match(folded) is { Success: true } match)
                     {
                         context.CommandArguments = match.Groups["args"].Success ? match.Groups["args"].Value.Trim() : string.Empty;
+                        AnswerInLanguageOf(context, question.Language);
                         return [question.Route];
                     }
+                }
+
+                if (_smallTalk.Where(s => s.FoldedPhrase == folded).OrderBy(s => s.Language == language ? 0 : 1).FirstOrDefault() is { } smallTalk)
+                {
+                    AnswerInLanguageOf(context, smallTalk.Language);
+                    return [smallTalk.Route];
                 }
 
                 return _fallback is null ? [] : [_fallback];
@@ -140,6 +155,69 @@ public sealed class BotRouter
             default:
                 return [];
         }
+    }
+
+    /// <summary>
+    /// The turn is answered in the language of the words that matched when those words are not the user's language's
+    /// (<c>aide</c> from an English client): a language's words are looked up in it first, so words that exist in
+    /// both languages ("quiz", "personas") keep the user's language. Words given in code have no language.
+    /// </summary>
+    private static void AnswerInLanguageOf(TurnContext context, string? wordsLanguage)
+    {
+        if (wordsLanguage is not null)
+        {
+            context.AnswerIn(wordsLanguage);
+        }
+    }
+
+    /// <summary>
+    /// The command <paramref name="text"/> nearly types, in any language: its first words (folded, as many as the
+    /// command's words, three characters or more) one typing slip from a command's words, or two when those words are
+    /// six characters or more, and not exactly them (that would have run the command). The fewest slips win, then the
+    /// user's language, then the longest words. Null when no command is that close. <see cref="TextMatching.EditDistance"/>
+    /// counts the slips.
+    /// </summary>
+    public CommandSuggestion? Suggest(string? text, string language)
+    {
+        var folded = TextMatching.Fold(text);
+        var typed = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var original = (text ?? string.Empty).Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        (CommandRoute Command, int Slips)? best = null;
+        foreach (var command in _commands)
+        {
+            var words = command.FoldedAlias.Split(' ').Length;
+            if (typed.Length < words)
+            {
+                continue;
+            }
+
+            var head = string.Join(' ', typed.Take(words));
+            var slips = TextMatching.EditDistance(head, command.FoldedAlias);
+            if (head.Length < 3 || slips == 0 || slips > (command.FoldedAlias.Length >= 6 ? 2 : 1))
+            {
+                continue;
+            }
+
+            if (best is not { } current
+                || slips < current.Slips
+                || (slips == current.Slips && Rank(command).CompareTo(Rank(current.Command)) < 0))
+            {
+                best = (command, slips);
+            }
+        }
+
+        if (best is not { Command: var found })
+        {
+            return null;
+        }
+
+        // The rest keeps the user's own spelling, as arguments do ("persona camile" → "persona" + "camile").
+        var count = found.FoldedAlias.Split(' ').Length;
+        var rest = original.Length == typed.Length ? string.Join(' ', original.Skip(count)) : string.Join(' ', typed.Skip(count));
+        return new CommandSuggestion(found.Route.Name, rest.Length == 0 ? found.Written : $"{found.Written} {rest}", found.Language ?? language);
+
+        // The user's language first, then the longest words.
+        (int Language, int Length) Rank(CommandRoute c) => (c.Language is null || c.Language == language ? 0 : 1, -c.FoldedAlias.Length);
     }
 
     /// <summary>
@@ -210,7 +288,16 @@ public sealed class BotRouter
 
     /// <param name="Language">The language file the words come from; null for words given in code (every language).</param>
     /// <param name="Parent">For a sub-command (<c>quiz-start</c>), the command it belongs to (<c>quiz</c>).</param>
-    internal sealed record CommandRoute(string FoldedAlias, string? Language, Route Route, string? Parent = null);
+    internal sealed record CommandRoute(string FoldedAlias, string? Language, Route Route, string? Parent = null)
+    {
+        /// <summary>The words as the language file writes them (accents and case kept: "à propos"), to show people.</summary>
+        public string Written { get; init; } = FoldedAlias;
+    }
 
     internal sealed record QuestionRoute(System.Text.RegularExpressions.Regex Pattern, string Language, Route Route);
+
+    internal sealed record SmallTalkRoute(string FoldedPhrase, string Language, Route Route);
 }
+
+/// <summary>A command someone nearly typed: its route, the words that run it (with what followed, as typed), and the language of those words.</summary>
+public sealed record CommandSuggestion(string Route, string Words, string Language);

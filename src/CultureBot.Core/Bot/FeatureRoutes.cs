@@ -26,6 +26,10 @@ public sealed class FeatureRoutes<TFeature>
     public FeatureRoutes<TFeature> MapQuestion(string name, Func<TFeature, TurnHandler> handler) =>
         Then(_routes.MapQuestion(name, Resolved(handler)));
 
+    /// <inheritdoc cref="BotRouteBuilder.MapSmallTalk"/>
+    public FeatureRoutes<TFeature> MapSmallTalk(string name, Func<TFeature, TurnHandler> handler) =>
+        Then(_routes.MapSmallTalk(name, Resolved(handler)));
+
     /// <inheritdoc cref="BotRouteBuilder.MapAction"/>
     public FeatureRoutes<TFeature> MapAction(string verb, Func<TFeature, TurnHandler> handler) =>
         Then(_routes.MapAction(verb, Resolved(handler)));

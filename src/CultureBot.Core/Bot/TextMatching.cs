@@ -53,5 +53,41 @@ public static class TextMatching
     public static string FoldWords(string? text) =>
         string.Join(' ', Fold(text).Split(' ').Select(w => w.TrimEnd(TrimmedPunctuation)).Where(w => w.Length > 0));
 
+    /// <summary>
+    /// How many typing slips apart two words are: a letter added, dropped or changed, or two neighbours swapped
+    /// ("hlep" and "help" are one slip apart; the optimal string alignment distance).
+    /// </summary>
+    public static int EditDistance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        // Three rows of the table: a swap looks two rows back.
+        var twoBack = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], twoBack[j - 2] + 1);
+                }
+            }
+
+            (twoBack, previous, current) = (previous, current, twoBack);
+        }
+
+        return previous[b.Length];
+    }
+
     private static readonly char[] TrimmedPunctuation = ['!', '.', '?', '¿', '¡', ':', ';', ','];
 }

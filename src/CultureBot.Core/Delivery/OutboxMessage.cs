@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Localization;
 
 namespace CultureBot.Core.Delivery;
 
@@ -33,6 +34,12 @@ public sealed record OutboxMessage(ConversationKey Conversation, BotMessage Mess
             ["replaces"] = Replaces,
             ["receipt"] = Receipt,
         };
+        if (Message.Culture is { } culture)
+        {
+            // A reply answered in the language the person typed (not the conversation's) stays in it when it is late.
+            root["language"] = culture.Name;
+        }
+
         if (Message.Card is { } card)
         {
             root["card"] = card.Name;
@@ -49,7 +56,7 @@ public sealed record OutboxMessage(ConversationKey Conversation, BotMessage Mess
         var card = root["card"]?.GetValue<string>() is { } name ? new CardContent(name, root["data"]?.AsObject().DeepClone().AsObject() ?? []) : null;
         return new OutboxMessage(
             new ConversationKey(Required("platform"), Required("tenant"), Required("conversation")),
-            new BotMessage(root["text"]?.GetValue<string>(), card),
+            new BotMessage(root["text"]?.GetValue<string>(), card) { Culture = root["language"]?.GetValue<string>() is { Length: > 0 } language ? Locales.Resolve(language) : null },
             root["purpose"]?.GetValue<string>() ?? "message")
         {
             Replaces = root["replaces"]?.GetValue<string>(),

@@ -27,6 +27,7 @@ public static class CultureBotFeatures
             more?.Invoke(routes);
             routes
                 .MapFeature<HelpFeature>(HelpFeature.Map)
+                .MapFeature<SmallTalkFeature>(SmallTalkFeature.Map)
                 .MapFeature<WeekFeature>(WeekFeature.Map)
                 .MapFeature<DigestFeature>(DigestFeature.Map)
                 .MapFeature<VerbatimFeature>(VerbatimFeature.Map)

@@ -83,9 +83,18 @@ public sealed class PersonaDirectory
 
     /// <summary>
     /// The persona a user means by <paramref name="name"/>, tolerant of case, accents and a typo or two
-    /// ("quentn", "LEA", "Léa", "famille martin"); null when nothing is close enough.
+    /// ("quentn", "LEA", "Léa", "famille martin"), or the beginning of a name ("cam"); null when nothing is close enough.
     /// </summary>
-    public static Persona? Resolve(PersonaPack pack, string name)
+    public static Persona? Resolve(PersonaPack pack, string name) => Resolve(pack, name, strict: false);
+
+    /// <summary>
+    /// The persona a whole message names on its own ("Camille", "camile", "Famille Martin"): its name or id exactly,
+    /// or one typo away for names of four letters or more. Stricter than <see cref="Resolve(PersonaPack, string)"/>,
+    /// which reads what follows <c>persona</c>: here any short message is a candidate, and "cam" or "hi" must not open a sheet.
+    /// </summary>
+    public static Persona? ResolveBareName(PersonaPack pack, string message) => Resolve(pack, message, strict: true);
+
+    private static Persona? Resolve(PersonaPack pack, string name, bool strict)
     {
         ArgumentNullException.ThrowIfNull(pack);
         var wanted = TextMatching.Fold(name).Trim('"', '\'', '«', '»', ' ');
@@ -95,37 +104,22 @@ public sealed class PersonaDirectory
         }
 
         var candidates = pack.Personas.Select(p => (Persona: p, Keys: new[] { TextMatching.Fold(p.Name), TextMatching.Fold(p.Id).Replace('-', ' ') })).ToList();
-        return candidates.FirstOrDefault(c => c.Keys.Contains(wanted)).Persona
-            ?? candidates.FirstOrDefault(c => c.Keys.Any(k => k.StartsWith(wanted, StringComparison.Ordinal) && wanted.Length >= 3)).Persona
-            ?? candidates
-                .Select(c => (c.Persona, Distance: c.Keys.Min(k => Distance(k, wanted))))
-                .Where(c => c.Distance <= (wanted.Length >= 6 ? 2 : 1))
-                .OrderBy(c => c.Distance)
-                .Select(c => c.Persona)
-                .FirstOrDefault();
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        if (candidates.FirstOrDefault(c => c.Keys.Contains(wanted)).Persona is { } exact)
         {
-            previous[j] = j;
+            return exact;
         }
 
-        for (var i = 1; i <= a.Length; i++)
+        if (!strict && candidates.FirstOrDefault(c => c.Keys.Any(k => k.StartsWith(wanted, StringComparison.Ordinal) && wanted.Length >= 3)).Persona is { } begun)
         {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
+            return begun;
         }
 
-        return previous[b.Length];
+        var typos = strict ? (wanted.Length >= 4 ? 1 : 0) : (wanted.Length >= 6 ? 2 : 1);
+        return candidates
+            .Select(c => (c.Persona, Distance: c.Keys.Min(k => TextMatching.EditDistance(k, wanted))))
+            .Where(c => c.Distance <= typos)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Persona)
+            .FirstOrDefault();
     }
 }

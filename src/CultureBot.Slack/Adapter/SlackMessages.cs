@@ -10,14 +10,15 @@ namespace CultureBot.Slack.Adapter;
 internal static class SlackMessages
 {
     /// <summary>
-    /// A card rendered from <c>cards/slack</c> in <paramref name="culture"/>, the message's text (when it has one) as
+    /// A card rendered from <c>cards/slack</c> in the message's language when it has one (<see cref="BotMessage.Culture"/>),
+    /// else in <paramref name="culture"/>, the message's text (when it has one) as
     /// its notification text; or the text alone, from Markdown to mrkdwn. Callers add <c>channel</c> and the rest.
     /// </summary>
     public static JsonObject Render(CardCatalog cards, BotMessage message, CultureInfo culture)
     {
         if (message.Card is { } card)
         {
-            var rendered = cards.Render(Platforms.Slack, card, culture).AsObject();
+            var rendered = cards.Render(Platforms.Slack, card, message.Culture ?? culture).AsObject();
             if (message.Text is { Length: > 0 } summary)
             {
                 rendered["text"] = summary;

@@ -62,7 +62,7 @@ internal sealed partial class TeamsTurnChannel : ITurnChannel
     {
         if (IsInvoke && message.Card is { } card)
         {
-            InvokeResponse = InvokeResponse.Card(_cards.Render(Platforms.Teams, card, _turn.Culture));
+            InvokeResponse = InvokeResponse.Card(_cards.Render(Platforms.Teams, card, message.Culture ?? _turn.Culture));
             return;
         }
 

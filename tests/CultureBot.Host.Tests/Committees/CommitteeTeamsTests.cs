@@ -150,7 +150,7 @@ public sealed class CommitteeTeamsTests : IDisposable
 
         await SayAsync(client, "committee meeting 9999-12-31 23:59");
         Assert.Contains("That date is too far ahead: plan meetings within the next 5 years.", _connector.Calls[^1].Body?["text"]?.GetValue<string>(), StringComparison.Ordinal);
-        await SayAsync(client, "committee meeting 31/12/9999 23h59", locale: "fr-FR");
+        await SayAsync(client, "comité réunion 31/12/9999 23h59", locale: "fr-FR");
         Assert.Contains("Cette date est trop lointaine", _connector.Calls[^1].Body?["text"]?.GetValue<string>(), StringComparison.Ordinal);
 
         // Moving a meeting there is refused the same way, and the meeting stays where it was.

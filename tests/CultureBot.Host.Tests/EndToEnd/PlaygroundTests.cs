@@ -18,7 +18,7 @@ public sealed class PlaygroundTests
 
     public PlaygroundTests(ITestOutputHelper output) => _output = output;
 
-    public static TheoryData<string, string> Scenarios { get; } = InBothModes("welcome-help", "french", "personas", "finder", "digest", "quiz-team", "quiz-solo");
+    public static TheoryData<string, string> Scenarios { get; } = InBothModes("welcome-help", "first-hour", "french", "personas", "finder", "digest", "quiz-team", "quiz-solo");
 
     public static TheoryData<string, string> ScenariosOnAMovedClock { get; } = InBothModes("onboarding|2026-03-26T12:00:00Z", "committee|2026-03-02T10:00:00Z");
 

@@ -51,5 +51,19 @@ public class LanguageFilesTests
 
         Assert.Empty(words.Commands.Keys.Except(Router.CommandNames));
         Assert.Empty(words.Questions.Keys.Except(Router.QuestionNames));
+        Assert.Empty(words.SmallTalk.Keys.Except(Router.SmallTalkNames));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_small_talk_has_phrases_in_every_shipped_language_and_none_is_a_command(string language)
+    {
+        var words = Strings.Words(language);
+        var commandWords = Router.CommandWords(language).Select(w => w.Words).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(Router.SmallTalkNames);
+        Assert.All(Router.SmallTalkNames, name => Assert.NotEmpty(words.SmallTalkPhrases(name)));
+        var phrases = Router.SmallTalkNames.SelectMany(words.SmallTalkPhrases).Select(TextMatching.Fold).ToList();
+        Assert.DoesNotContain(phrases, commandWords.Contains);
     }
 }

@@ -134,7 +134,8 @@ public sealed class QuizSlackGameTests : IDisposable
         await _slack.Api.WaitForAsync("hooks/one");
         await CommandAsync("U0PLAYER002", "quiz démarrer", "two");
 
-        Assert.Contains("already running", Text((await _slack.Api.WaitForAsync("hooks/two"))[0]), StringComparison.Ordinal);
+        // French words from an English user: refused in French, the language they typed.
+        Assert.Contains("Une partie est déjà en cours ici", Text((await _slack.Api.WaitForAsync("hooks/two"))[0]), StringComparison.Ordinal);
         Assert.Single(_timer.Scheduled);
     }
 

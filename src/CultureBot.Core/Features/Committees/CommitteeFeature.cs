@@ -1,6 +1,7 @@
 using System.Globalization;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Committees;
+using CultureBot.Core.Conversations;
 using CultureBot.Core.Localization;
 
 namespace CultureBot.Core.Features.Committees;
@@ -30,17 +31,18 @@ public sealed class CommitteeFeature(ICommitteeStore store, CommitteeScheduler s
     private const int MaxQuestion = 500;
     private const int MaxMinutes = 4000;
 
+    /// <summary>Every typed committee command works in a channel only (<see cref="InChannel"/>); the buttons come from cards posted there.</summary>
     public static void Map(FeatureRoutes<CommitteeFeature> routes) => routes
-        .MapCommand("committee", committee => committee.OverviewAsync)
-        .MapSubCommand("committee", "committee-create", committee => committee.CreateAsync)
-        .MapSubCommand("committee", "committee-meeting", committee => committee.PlanAsync)
-        .MapSubCommand("committee", "committee-move", committee => committee.MoveAsync)
-        .MapSubCommand("committee", "committee-cancel", committee => committee.CancelAsync)
-        .MapSubCommand("committee", "committee-place", committee => committee.ChangeSetting(Setting.Place))
-        .MapSubCommand("committee", "committee-length", committee => committee.ChangeSetting(Setting.Length))
-        .MapSubCommand("committee", "committee-cadence", committee => committee.ChangeSetting(Setting.Cadence))
-        .MapSubCommand("committee", "committee-zone", committee => committee.ChangeSetting(Setting.Zone))
-        .MapSubCommand("committee", "committee-rename", committee => committee.ChangeSetting(Setting.Name))
+        .MapCommand("committee", committee => InChannel(committee.OverviewAsync))
+        .MapSubCommand("committee", "committee-create", committee => InChannel(committee.CreateAsync))
+        .MapSubCommand("committee", "committee-meeting", committee => InChannel(committee.PlanAsync))
+        .MapSubCommand("committee", "committee-move", committee => InChannel(committee.MoveAsync))
+        .MapSubCommand("committee", "committee-cancel", committee => InChannel(committee.CancelAsync))
+        .MapSubCommand("committee", "committee-place", committee => InChannel(committee.ChangeSetting(Setting.Place)))
+        .MapSubCommand("committee", "committee-length", committee => InChannel(committee.ChangeSetting(Setting.Length)))
+        .MapSubCommand("committee", "committee-cadence", committee => InChannel(committee.ChangeSetting(Setting.Cadence)))
+        .MapSubCommand("committee", "committee-zone", committee => InChannel(committee.ChangeSetting(Setting.Zone)))
+        .MapSubCommand("committee", "committee-rename", committee => InChannel(committee.ChangeSetting(Setting.Name)))
         .MapAction(RsvpVerb, committee => committee.RsvpAsync)
         .MapAction(QuestionVerb, committee => committee.QuestionAsync)
         .MapAction(MinutesVerb, committee => committee.MinutesAsync);
@@ -53,6 +55,22 @@ public sealed class CommitteeFeature(ICommitteeStore store, CommitteeScheduler s
         Zone,
         Name,
     }
+
+    /// <summary>
+    /// <paramref name="handler"/> in a channel or group chat; in a personal chat, where a committee has no
+    /// collaborators, the way to a channel instead (add the bot to a team channel, invite it to a Slack channel).
+    /// </summary>
+    private static TurnHandler InChannel(TurnHandler handler) => async (context, cancellationToken) =>
+    {
+        if (context.Turn.Conversation.Kind != ConversationKind.Personal)
+        {
+            await handler(context, cancellationToken);
+            return;
+        }
+
+        var how = context.Turn.Conversation.Key.Platform == Platforms.Slack ? "committeeInChannelOnlySlack" : "committeeInChannelOnlyTeams";
+        await ReplyAsync(context, how, cancellationToken);
+    };
 
     private async Task CreateAsync(TurnContext context, CancellationToken cancellationToken)
     {

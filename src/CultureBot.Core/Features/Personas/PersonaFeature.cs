@@ -11,11 +11,15 @@ namespace CultureBot.Core.Features.Personas;
 /// <summary>
 /// Persona Q&amp;A: the list, a sheet, "how do I talk to X", "what irritates X", "what does X expect",
 /// "what delights X", "X's verbatim", and "which persona fits this customer?" — asked as a command, or simply
-/// by describing the customer.
+/// by describing the customer. A persona's name alone opens its sheet.
 /// </summary>
-public sealed class PersonaFeature(PersonaDirectory personas, IPersonaReranker? reranker = null)
+public sealed class PersonaFeature(PersonaDirectory personas, HelpFeature help, IPersonaReranker? reranker = null)
 {
-    /// <summary>A message with at least this many content words, and no command, is read as a customer description.</summary>
+    /// <summary>
+    /// A message no route understood is read as a customer description when it has at least this many content words
+    /// (<see cref="TextAnalyzer.Terms"/>: no function words, stems of three letters or more) and the pack knows at
+    /// least one of them (the matcher scores a persona above zero).
+    /// </summary>
     public const int DescriptionMinTerms = 3;
 
     public static void Map(FeatureRoutes<PersonaFeature> routes) => routes
@@ -94,9 +98,11 @@ public sealed class PersonaFeature(PersonaDirectory personas, IPersonaReranker? 
             return;
         }
 
-        var card = PersonaCards.SheetCard(found.Persona, PhotoUrl(found.Persona), found.Pack.Organization);
-        await context.SendAsync(new BotMessage(found.Persona.Name, card), cancellationToken);
+        await SendSheetAsync(context, found.Pack, found.Persona, cancellationToken);
     }
+
+    private static async Task SendSheetAsync(TurnContext context, PersonaPack pack, Persona persona, CancellationToken cancellationToken) =>
+        await context.SendAsync(new BotMessage(persona.Name, PersonaCards.SheetCard(persona, PhotoUrl(persona), pack.Organization)), cancellationToken);
 
     private TurnHandler AnswerAbout(Rubric rubric) => (context, cancellationToken) => RubricAsync(context, rubric, cancellationToken);
 
@@ -138,16 +144,30 @@ public sealed class PersonaFeature(PersonaDirectory personas, IPersonaReranker? 
         await MatchDescriptionAsync(context, context.CommandArguments, cancellationToken);
     }
 
+    /// <summary>
+    /// What no command, question or small talk matched: a persona's name alone opens its sheet ("Camille", "camile");
+    /// a plausible customer description (<see cref="DescriptionMinTerms"/>) gets the match; anything else, help's answer
+    /// (the command it nearly is, or what the bot can do).
+    /// </summary>
     private async Task DescriptionOrNotUnderstoodAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var text = context.Turn.Text ?? string.Empty;
-        if (Pack(context) is not null && TextAnalyzer.Terms(text).Count >= DescriptionMinTerms)
+        if (Pack(context) is { } pack)
         {
-            await MatchDescriptionAsync(context, text, cancellationToken);
-            return;
+            if (PersonaDirectory.ResolveBareName(pack, text) is { } named)
+            {
+                await SendSheetAsync(context, pack, named, cancellationToken);
+                return;
+            }
+
+            if (TextAnalyzer.Terms(text).Count >= DescriptionMinTerms && personas.MatcherFor(pack).Match(text).Ranked.Any(m => m.Score > 0))
+            {
+                await MatchDescriptionAsync(context, text, cancellationToken);
+                return;
+            }
         }
 
-        await HelpFeature.NotUnderstoodAsync(context, cancellationToken);
+        await help.NotUnderstoodAsync(context, cancellationToken);
     }
 
     private async Task MatchDescriptionAsync(TurnContext context, string description, CancellationToken cancellationToken)

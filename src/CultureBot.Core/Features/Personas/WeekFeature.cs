@@ -3,12 +3,16 @@ using CultureBot.Core.Personas;
 
 namespace CultureBot.Core.Features.Personas;
 
-/// <summary><c>week</c>: the persona of the week (<see cref="PersonaOfTheWeek"/>) and the quick actions, on both platforms.</summary>
+/// <summary>
+/// <c>week</c>: the persona of the week (<see cref="PersonaOfTheWeek"/>) and the quick actions, on both platforms; also
+/// asked as a question ("who is the persona of the week?").
+/// </summary>
 public sealed class WeekFeature(PersonaDirectory personas, TimeProvider clock)
 {
     public static void Map(FeatureRoutes<WeekFeature> routes) =>
         routes
             .MapCommand("week", week => week.ShowAsync)
+            .MapQuestion("week", week => week.ShowAsync)
             .OnEvent(BotEvents.HomeOpened, week => week.ShowHomeAsync);
 
     private async Task ShowAsync(TurnContext context, CancellationToken cancellationToken) =>
