@@ -8,6 +8,27 @@ internal static class CultureBotCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var line = Read(args);
+        if (line.Refusals.Count > 0)
+        {
+            foreach (var refusal in line.Refusals)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+            }
+
+            return UsageErrors.ExitCode;
+        }
+
+        HostConfiguration.Settings = line.Settings;
+        return await line.Parse!.InvokeAsync();
+    }
+
+    /// <summary>
+    /// A command line read as <see cref="RunAsync"/> runs it: the parse to invoke and the settings taken out of it, or
+    /// the lines that refuse it (an unknown option, an unexpected argument, a missing file...), run nothing.
+    /// </summary>
+    internal static CommandLine Read(string[] args)
+    {
         var root = new RootCommand("CultureBot: customer personas, verbatims and rituals in Microsoft Teams and Slack. With no command, serves the bot. Any setting can follow any command, as --Section:Key=value (--Storage:Provider=Postgres).")
         {
             TeamsCommands.Create(),
@@ -32,10 +53,8 @@ internal static class CultureBotCommandLine
         var (settings, rest, problem) = CommandLineSettings.Extract(args, CommandLineSettings.OptionNames(root).ToHashSet(StringComparer.Ordinal));
         if (problem is not null)
         {
-            return UsageErrors.Fail(problem);
+            return new CommandLine(null, settings, [problem]);
         }
-
-        HostConfiguration.Settings = settings;
 
         // Unknown tokens (--urls, --environment) belong to ASP.NET Core's configuration when serving.
         root.TreatUnmatchedTokensAsErrors = false;
@@ -56,28 +75,28 @@ internal static class CultureBotCommandLine
         {
             if (UnknownOption(parse, rest) is { } refused)
             {
-                return UsageErrors.Fail(refused);
+                return new CommandLine(null, settings, [refused]);
             }
 
             if (parse.UnmatchedTokens.Count > 0)
             {
-                return UsageErrors.Fail($"unexpected argument '{parse.UnmatchedTokens[0]}': run 'culturebot {CommandPath(parse)} --help'");
+                return new CommandLine(null, settings, [$"unexpected argument '{parse.UnmatchedTokens[0]}': run 'culturebot {CommandPath(parse)} --help'"]);
             }
 
+            // One line each (a missing file, a required option, a value of the wrong type), without the help page.
             if (parse.Errors.Count > 0)
             {
-                // One line each (a missing file, a required option, a value of the wrong type), without the help page.
-                foreach (var error in parse.Errors)
-                {
-                    await Console.Error.WriteLineAsync(error.Message);
-                }
-
-                return UsageErrors.ExitCode;
+                return new CommandLine(null, settings, [.. parse.Errors.Select(e => e.Message)]);
             }
         }
 
-        return await parse.InvokeAsync();
+        return new CommandLine(parse, settings, []);
     }
+
+    /// <param name="Parse">What to invoke; null when the line is refused.</param>
+    /// <param name="Settings">The <c>--Section:Key=value</c> settings (and <c>--data</c>) taken out of the line.</param>
+    /// <param name="Refusals">Why the line is refused, one line each; empty when it runs.</param>
+    internal sealed record CommandLine(ParseResult? Parse, IReadOnlyList<string> Settings, IReadOnlyList<string> Refusals);
 
     /// <summary>
     /// The first token written as an option that the command does not have (a typo such as <c>--dayz</c>), with the
