@@ -1,6 +1,7 @@
 using CultureBot.Core.Committees;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Digests;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Installations;
 using CultureBot.Core.Onboarding;
 using CultureBot.Core.Personas;
@@ -36,6 +37,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IQuizStore, SqlQuizStore>();
         services.AddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.AddSingleton<ICommitteeStore, SqlCommitteeStore>();
+        services.AddSingleton<IEngagementStore, SqlEngagementStore>();
+        services.TryAddSingleton<IEngagementLog, EngagementLog>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
         services.AddHostedService<WalCheckpointService>();

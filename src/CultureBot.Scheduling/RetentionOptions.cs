@@ -15,6 +15,9 @@ public sealed class RetentionOptions
 
     /// <summary>How long an item set aside (its payload, which may hold what users wrote, and its error) waits for an operator.</summary>
     public TimeSpan SetAside { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long engagement events (pseudonymous: what people did, never who) are kept for <c>culturebot insights</c>.</summary>
+    public TimeSpan Engagement { get; set; } = TimeSpan.FromDays(365);
 }
 
 internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOptions>
@@ -33,6 +36,11 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
         if (options.SetAside <= TimeSpan.Zero)
         {
             errors.Add($"Retention:SetAside must be more than zero (for example 30.00:00:00); it is {options.SetAside:c}.");
+        }
+
+        if (options.Engagement <= TimeSpan.Zero)
+        {
+            errors.Add($"Retention:Engagement must be more than zero (for example 365.00:00:00); it is {options.Engagement:c}.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

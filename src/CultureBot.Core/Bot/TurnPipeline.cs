@@ -1,4 +1,5 @@
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,12 @@ public sealed partial class TurnPipeline(
 
         await using var scope = scopes.CreateAsyncScope();
         var routes = await router.DispatchAsync(new TurnContext(turn, channel, strings, scope.ServiceProvider), cancellationToken);
+        if (turn.Kind == TurnKind.Action && turn.ActionVerb is { Length: > 0 } verb && scope.ServiceProvider.GetService<IEngagementLog>() is { } engagement)
+        {
+            // Every card button, by its verb, in one place: which cards people actually use.
+            await engagement.RecordAsync(turn, EngagementKinds.Action(verb), cancellationToken: cancellationToken);
+        }
+
         LogDispatched(logger, platform, turn.RawType, turn.Kind, routes.Count == 0 ? "(none)" : string.Join(',', routes));
         return routes;
     }

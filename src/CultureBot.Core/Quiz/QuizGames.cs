@@ -25,7 +25,7 @@ public enum QuizAnswerOutcome
 /// </summary>
 public sealed class QuizGames(
     IQuizStore store, QuizPool pool, PersonaDirectory personas, IQuizTimer timer, QuizLiveCounts live, StringTable strings, TimeProvider clock,
-    IEnumerable<Queue.IInboundBacklog> backlogs) : IDeliveryReceipts
+    IEnumerable<Queue.IInboundBacklog> backlogs, Insights.IEngagementLog? engagement = null) : IDeliveryReceipts
 {
     /// <summary>How long a round's close may wait for clicks received before its bell and still queued (Slack's worker behind a burst).</summary>
     public static readonly TimeSpan MaxCloseDelay = TimeSpan.FromSeconds(20);
@@ -97,6 +97,7 @@ public sealed class QuizGames(
             if (recorded)
             {
                 live.Touch(gameId, roundNumber);
+                await RecordAnswerAsync(from, player, question, correct, cancellationToken);
             }
 
             return (recorded ? QuizAnswerOutcome.Recorded : QuizAnswerOutcome.AlreadyAnswered, null);
@@ -111,9 +112,14 @@ public sealed class QuizGames(
         }
 
         await store.CloseRoundAsync(new QuizRoundClosing(gameId, roundNumber, now, [(player.Id, points)], [], null, false), cancellationToken);
+        await RecordAnswerAsync(from, player, question, correct, cancellationToken);
         var culture = CultureInfo.GetCultureInfo(game.Language);
         return (QuizAnswerOutcome.Recorded, QuizCards.Reveal(game, round, question, strings, culture, [], 1, correct, points));
     }
+
+    /// <summary>An answer for the insights: which persona the question was about, and whether it was right (1) or not (0).</summary>
+    private Task RecordAnswerAsync(ConversationKey from, BotUser player, QuizQuestion question, bool correct, CancellationToken cancellationToken) =>
+        engagement?.RecordAsync(from, player.Id, Insights.EngagementKinds.QuizAnswered, question.PersonaId, correct ? 1 : 0, cancellationToken: cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>
     /// Closes a round whose time is up (the timer, or the sweep for a timer lost in a crash): points, the card shown

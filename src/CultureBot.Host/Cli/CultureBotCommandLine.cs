@@ -40,6 +40,7 @@ internal static class CultureBotCommandLine
             OnboardingCommands.Create(),
             QueueCommands.Create(),
             KeysCommands.Create(),
+            InsightsCommands.Create(),
         };
 
         // Named for --help; CommandLineSettings takes it out of the line before parsing, with the --Section:Key=value settings.

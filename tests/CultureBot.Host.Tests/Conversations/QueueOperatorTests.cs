@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Queue;
 using CultureBot.Scheduling;
 using CultureBot.Host.Tests.Support;
@@ -17,6 +18,7 @@ public sealed class QueueOperatorTests : IDisposable
     {
         ["Retention:InboundEvents"] = "2.00:00:00",
         ["Retention:SetAside"] = "3.00:00:00",
+        ["Retention:Engagement"] = "4.00:00:00",
     });
 
     public void Dispose() => _host.Dispose();
@@ -48,7 +50,7 @@ public sealed class QueueOperatorTests : IDisposable
     }
 
     [Fact]
-    public async Task The_retention_purge_removes_inbound_ids_and_set_aside_items_older_than_the_settings()
+    public async Task The_retention_purge_removes_inbound_ids_set_aside_items_and_engagement_events_older_than_the_settings()
     {
         _host.CreateClient();
         var conversations = _host.Services.GetRequiredService<IConversationStore>();
@@ -58,10 +60,16 @@ public sealed class QueueOperatorTests : IDisposable
         var recent = await Queue.EnqueueAsync(OutboxMessage.QueueName, "{}", Now.AddYears(10), CancellationToken.None);
         await Queue.FailAsync(old, "gone: 403", Now.AddDays(-3).AddMinutes(-1), CancellationToken.None);
         await Queue.FailAsync(recent, "gone: 403", Now.AddDays(-2), CancellationToken.None);
+        var engagement = _host.Services.GetRequiredService<IEngagementStore>();
+        var organization = new OrganizationKey(Platforms.Teams, "tenant-a");
+        await engagement.AddAsync(new EngagementEvent(organization, Now.AddDays(-4).AddMinutes(-1), EngagementKinds.SheetOpened, "p1", "conv-1", "camille"), CancellationToken.None);
+        await engagement.AddAsync(new EngagementEvent(organization, Now.AddDays(-3), EngagementKinds.SheetOpened, "p1", "conv-1", "ines"), CancellationToken.None);
 
         var purged = await _host.Services.GetRequiredService<RetentionPurge>().SendDueAsync(Now, CancellationToken.None);
 
-        Assert.Equal(2, purged);
+        Assert.Equal(3, purged);
+        var left = await engagement.ReportAsync(organization, Now.AddDays(-10), Now, CancellationToken.None);
+        Assert.Equal(["ines"], left.PersonasAskedAbout.Select(p => p.PersonaId));
         Assert.True(await conversations.TryRecordInboundAsync(new OrganizationKey(Platforms.Teams, "tenant-a"), "old", Now, CancellationToken.None));
         Assert.False(await conversations.TryRecordInboundAsync(new OrganizationKey(Platforms.Teams, "tenant-a"), "recent", Now, CancellationToken.None));
         var kept = await _host.Services.GetRequiredService<IQueueAdmin>().ListSetAsideAsync(null, CancellationToken.None);

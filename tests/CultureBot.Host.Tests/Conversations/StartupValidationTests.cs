@@ -33,6 +33,7 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--Teams:ReplyTimeout=00:00:30", "Teams:ReplyTimeout must be more than zero and at most 00:00:14")]
     [InlineData("--Retention:InboundEvents=00:10:00", "Retention:InboundEvents must be at least 1.00:00:00")]
     [InlineData("--Retention:SetAside=00:00:00", "Retention:SetAside must be more than zero")]
+    [InlineData("--Retention:Engagement=00:00:00", "Retention:Engagement must be more than zero")]
     [InlineData("--Scheduling:DigestCheck=every-minute", "Scheduling:DigestCheck must be a Quartz cron expression, seconds first")]
     [InlineData("--Scheduling:SchedulerName=", "Scheduling:SchedulerName must not be empty")]
     [InlineData("--Scheduling:ClusterCheckin=00:00:00", "Scheduling:ClusterCheckin must be more than zero")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Personas.Finder;
 
@@ -58,6 +59,7 @@ public sealed class FinderFeature(PersonaDirectory personas)
         var winner = step.Ranking[0].Persona;
         await context.Channel.UpdateActionSourceAsync(ResultMessage(context, pack, state, step), cancellationToken);
         await context.SendAsync(new BotMessage(winner.Name, PersonaCards.SheetCard(winner, null, pack.Organization)), cancellationToken);
+        await context.RecordAsync(EngagementKinds.FinderFinished, winner.Id, step.Ranking[0].Probability, cancellationToken: cancellationToken);
     }
 
     private static BotMessage QuestionMessage(TurnContext context, FinderState state, GuidedFinder.Step step)

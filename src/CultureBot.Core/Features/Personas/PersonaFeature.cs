@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Features.Help;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Personas.Map;
 using CultureBot.Core.Personas.Matching;
@@ -101,8 +102,11 @@ public sealed class PersonaFeature(PersonaDirectory personas, HelpFeature help, 
         await SendSheetAsync(context, found.Pack, found.Persona, cancellationToken);
     }
 
-    private static async Task SendSheetAsync(TurnContext context, PersonaPack pack, Persona persona, CancellationToken cancellationToken) =>
+    private static async Task SendSheetAsync(TurnContext context, PersonaPack pack, Persona persona, CancellationToken cancellationToken)
+    {
         await context.SendAsync(new BotMessage(persona.Name, PersonaCards.SheetCard(persona, PhotoUrl(persona), pack.Organization)), cancellationToken);
+        await context.RecordAsync(EngagementKinds.SheetOpened, persona.Id, cancellationToken: cancellationToken);
+    }
 
     private TurnHandler AnswerAbout(Rubric rubric) => (context, cancellationToken) => RubricAsync(context, rubric, cancellationToken);
 
@@ -186,6 +190,8 @@ public sealed class PersonaFeature(PersonaDirectory personas, HelpFeature help, 
 
         var card = MatchCard(context, description, result);
         await context.SendAsync(BotMessage.FromCard("match-result", card, context.T("matchTitle")), cancellationToken);
+        var top = result.Ranked.FirstOrDefault(r => r.Score > 0);
+        await context.RecordMatchAsync(description, top?.Persona.Id, top?.Confidence ?? 0, cancellationToken);
     }
 
     /// <summary>The top three with a confidence, the evidence by rubric, and the separating question when they are close.</summary>

@@ -1,0 +1,152 @@
+using System.Globalization;
+using CultureBot.Core.Bot;
+using CultureBot.Core.Conversations;
+using CultureBot.Core.Insights;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CultureBot.Data.Tests;
+
+/// <summary>The engagement events and their report, for real, on both providers: per organization, pseudonymous, purged.</summary>
+public class EngagementStoreTests
+{
+    public static TheoryData<StorageProvider> Providers => ConversationStoreTests.Providers;
+
+    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly OrganizationKey A = new("msteams", "tenant-a");
+    private static readonly OrganizationKey B = new("slack", "T0B");
+
+    private static async Task<(TestDatabase Db, SqlEngagementStore Store)> StoreAsync(StorageProvider provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        return (db, new SqlEngagementStore(db.Database));
+    }
+
+    private static EngagementEvent Event(OrganizationKey organization, int day, string kind, string person, string? persona = null, double? value = null, string? detail = null) =>
+        new(organization, T0.AddDays(day), kind, person, "conv-1", persona, value, detail);
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_report_counts_one_organizations_events_in_the_period_and_never_another_organizations(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        EngagementEvent[] events =
+        [
+            Event(A, 0, EngagementKinds.SheetOpened, "p1", "camille"),
+            Event(A, 0, EngagementKinds.SheetOpened, "p2", "camille"),
+            Event(A, 1, EngagementKinds.MatchAnswered, "p1", "ines", 0.8),
+            Event(A, 1, EngagementKinds.MatchAnswered, "p2", "camille", 0.3, "a retired sailor who repairs his own bikes"),
+            Event(A, 2, EngagementKinds.QuizAnswered, "p1", "camille", 1),
+            Event(A, 2, EngagementKinds.QuizAnswered, "p2", "camille", 0),
+            Event(A, 2, EngagementKinds.QuizAnswered, "p2", "ines", 1),
+            Event(A, 9, EngagementKinds.SheetOpened, "p3", "ines"),
+            Event(B, 0, EngagementKinds.SheetOpened, "q1", "ines"),
+            Event(B, 1, EngagementKinds.MatchAnswered, "q2", "ines", 0.1, "B's own description"),
+            Event(B, 2, EngagementKinds.QuizAnswered, "q1", "ines", 0),
+        ];
+        foreach (var e in events)
+        {
+            await store.AddAsync(e, CancellationToken.None);
+        }
+
+        var ofA = await store.ReportAsync(A, T0.AddDays(-1), T0.AddDays(3), CancellationToken.None);
+        var ofB = await store.ReportAsync(B, T0.AddDays(-1), T0.AddDays(3), CancellationToken.None);
+        var all = await store.ReportAsync(null, T0.AddDays(-1), T0.AddDays(10), CancellationToken.None);
+
+        Assert.Equal(2, ofA.People);
+        Assert.Equal([(EngagementKinds.QuizAnswered, 3), (EngagementKinds.MatchAnswered, 2), (EngagementKinds.SheetOpened, 2)], ofA.Kinds.Select(k => (k.Kind, k.Count)));
+        Assert.Equal([(new DateOnly(2026, 12, 1), 2), (new DateOnly(2026, 12, 2), 2), (new DateOnly(2026, 12, 3), 3)], ofA.Days.Select(d => (d.Day, d.Count)));
+        Assert.Equal([("camille", 3), ("ines", 1)], ofA.PersonasAskedAbout.Select(p => (p.PersonaId, p.Count)));
+        Assert.Equal([("camille", 2, 1), ("ines", 1, 1)], ofA.QuizAccuracy.Select(q => (q.PersonaId, q.Answers, q.Correct)));
+        var missing = Assert.Single(ofA.LowConfidenceDescriptions);
+        Assert.Equal(("a retired sailor who repairs his own bikes", "camille", 0.3, T0.AddDays(1)), (missing.Text, missing.PersonaId, missing.Confidence, missing.OccurredAt));
+
+        Assert.Equal(2, ofB.People);
+        Assert.Equal([("ines", 2)], ofB.PersonasAskedAbout.Select(p => (p.PersonaId, p.Count)));
+        Assert.Equal([("ines", 1, 0)], ofB.QuizAccuracy.Select(q => (q.PersonaId, q.Answers, q.Correct)));
+        Assert.Equal(["B's own description"], ofB.LowConfidenceDescriptions.Select(d => d.Text));
+
+        Assert.Equal(5, all.People);
+        Assert.Equal(11, all.Kinds.Sum(k => k.Count));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Purge_removes_the_events_older_than_the_cutoff_only(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        await store.AddAsync(Event(A, 0, EngagementKinds.SheetOpened, "p1", "camille"), CancellationToken.None);
+        await store.AddAsync(Event(B, 1, EngagementKinds.SheetOpened, "q1", "camille"), CancellationToken.None);
+        await store.AddAsync(Event(A, 5, EngagementKinds.SheetOpened, "p1", "camille"), CancellationToken.None);
+
+        var purged = await store.PurgeAsync(T0.AddDays(2), CancellationToken.None);
+        var again = await store.PurgeAsync(T0.AddDays(2), CancellationToken.None);
+
+        Assert.Equal((2, 0), (purged, again));
+        var left = await store.ReportAsync(null, T0.AddDays(-10), T0.AddDays(10), CancellationToken.None);
+        Assert.Equal([(new DateOnly(2026, 12, 6), 1)], left.Days.Select(d => (d.Day, d.Count)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_person_is_stored_as_the_same_keyed_pseudonym_never_as_their_id(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        var key = await store.PseudonymKeyAsync(CancellationToken.None);
+        var log = new EngagementLog(store, new FakeTimeProvider(T0), NullLogger<EngagementLog>.Instance);
+        var conversation = new ConversationKey("msteams", "tenant-a", "conv-1");
+
+        await log.RecordAsync(Turn(conversation, "29:raw-user-id"), EngagementKinds.SheetOpened, "camille");
+        await log.RecordAsync(Turn(conversation, "29:raw-user-id"), EngagementKinds.SheetOpened, "ines");
+        await log.RecordAsync(Turn(conversation, "29:someone-else"), EngagementKinds.SheetOpened, "ines");
+        await new EngagementLog(store, new FakeTimeProvider(T0), NullLogger<EngagementLog>.Instance)
+            .RecordAsync(conversation, "29:raw-user-id", EngagementKinds.OnboardingCardDelivered);
+
+        Assert.Equal(key, await store.PseudonymKeyAsync(CancellationToken.None));
+        Assert.Equal(32, key.Length);
+        await using var connection = await db.Database.OpenAsync(CancellationToken.None);
+        var people = (await connection.QueryAsync<string>("SELECT person FROM engagement_events ORDER BY id")).ToList();
+        Assert.Equal(4, people.Count);
+        Assert.Equal(Pseudonyms.Of(key, "msteams", "29:raw-user-id"), people[0]);
+        Assert.Equal((people[0], people[0]), (people[1], people[3]));
+        Assert.NotEqual(people[0], people[2]);
+        Assert.All(people, p => Assert.DoesNotContain("raw-user-id", p, StringComparison.Ordinal));
+        Assert.NotEqual(Pseudonyms.Of(new byte[32], "msteams", "29:raw-user-id"), people[0]);
+        var rows = await connection.QueryAsync<string>("SELECT platform || tenant_id || conversation_id || kind || COALESCE(persona_id, '') FROM engagement_events");
+        Assert.All(rows, r => Assert.DoesNotContain("raw-user-id", r, StringComparison.Ordinal));
+        Assert.Equal(2, (await store.ReportAsync(null, T0, T0.AddDays(1), CancellationToken.None)).People);
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_never_fails_the_turn()
+    {
+        var log = new EngagementLog(new FailingStore(), TimeProvider.System, NullLogger<EngagementLog>.Instance);
+
+        await log.RecordAsync(Turn(new ConversationKey("slack", "T1", "C1"), "U1"), EngagementKinds.SheetOpened, "camille");
+    }
+
+    private static Turn Turn(ConversationKey conversation, string userId) => new()
+    {
+        Kind = TurnKind.Message,
+        Conversation = new ConversationReference(conversation, ConversationKind.Personal, null, null, userId, "en-US", null, T0),
+        Culture = CultureInfo.GetCultureInfo("en-US"),
+        From = new BotUser(userId, "Someone"),
+    };
+
+    private sealed class FailingStore : IEngagementStore
+    {
+        public Task AddAsync(EngagementEvent engagement, CancellationToken cancellationToken) => throw new InvalidOperationException("database down");
+
+        public Task<byte[]> PseudonymKeyAsync(CancellationToken cancellationToken) => Task.FromResult(new byte[32]);
+
+        public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) => throw new InvalidOperationException("database down");
+
+        public Task<EngagementReport> ReportAsync(OrganizationKey? organization, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database down");
+    }
+}
