@@ -23,11 +23,10 @@ internal static class PackCommands
         var import = new Command("import", "Validate persona packs and store them (the organization's pack with the same slug is replaced). The host serves them from its next start.") { files, organization };
         import.SetAction(async (parse, cancellationToken) =>
         {
-            var owner = OrganizationKey.TryParse(parse.GetValue(organization));
-            if (parse.GetValue(organization) is { } given && owner is null)
+            var (valid, owner) = await CliDatabase.ReadOrganizationAsync(parse, organization);
+            if (!valid)
             {
-                await Console.Error.WriteLineAsync($"--org '{given}' is not an organization: write {OrganizationKey.Format} (the Teams tenant id, or the Slack team id T…).");
-                return 2;
+                return UsageErrors.ExitCode;
             }
 
             var services = await CommandDatabase.OpenAsync(s => s.AddSingleton<PackImporter>(), cancellationToken);
