@@ -16,6 +16,7 @@ using CultureBot.Scheduling;
 using CultureBot.Scheduling.Quiz;
 using CultureBot.Slack;
 using CultureBot.Slack.Web;
+using CultureBot.Studio;
 using CultureBot.Teams;
 using CultureBot.Teams.Web;
 using CultureBot.Teams.Configuration;
@@ -42,6 +43,9 @@ public static class BotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The studio's scripts and styles (Blazor's, Fluent UI's) are static web assets: beside the executable once
+        // published, read through the build's manifest when run from a build (dotnet run, the tests) in any environment.
+        builder.WebHost.UseStaticWebAssets();
         ConfigureServices(builder.Services, builder.Configuration, additions);
         var app = builder.Build();
         MapEndpoints(app);
@@ -82,6 +86,8 @@ public static class BotHost
         services.AddCultureBotCommittees(configuration);
         services.AddPersonaReranker(configuration);
         services.AddCultureBotFeatures(routes => additions?.Routes(routes));
+        services.AddStudio(configuration, sp =>
+            sp.GetRequiredService<IOptions<TeamsOptions>>().Value.IsLocalMode && !sp.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<QueueHealthCheck>(QueueHealthCheck.Name);
         services.AddHostedService<StartupReport>();
@@ -101,5 +107,6 @@ public static class BotHost
         app.MapSlack();
         app.MapCommitteeEndpoints();
         app.MapLegalPages();
+        app.MapStudio();
     }
 }

@@ -34,6 +34,7 @@ public class DependencyRulesTests
     [InlineData("CultureBot.Teams", new[] { "CultureBot.Cards", "CultureBot.Core", "CultureBot.Web" })]
     [InlineData("CultureBot.Scheduling", new[] { "CultureBot.Core", "CultureBot.Data" })]
     [InlineData("CultureBot.Web", new string[0])]
+    [InlineData("CultureBot.Studio", new[] { "CultureBot.Core", "CultureBot.Content" })]
     public void Platform_and_data_projects_reference_core_and_cards_only(string assembly, string[] allowed) =>
         Assert.Empty(CultureBotReferences(assembly).Except(allowed));
 

@@ -1,0 +1,64 @@
+using CultureBot.Host.Tests.Support;
+using CultureBot.Testing;
+using Microsoft.Playwright;
+
+namespace CultureBot.Host.Tests.Studio;
+
+/// <summary>
+/// The real host on a real port (Kestrel: a browser cannot reach the in-memory test server) and the system Chromium
+/// driven by Playwright, for the studio's browser tests. One per test class: its database is that class's alone.
+/// </summary>
+public sealed class StudioHost : IAsyncDisposable
+{
+    private readonly BotHostFactory _factory;
+    private readonly IPlaywright _playwright;
+
+    private StudioHost(BotHostFactory factory, IPlaywright playwright, IBrowser browser)
+    {
+        _factory = factory;
+        _playwright = playwright;
+        Browser = browser;
+        Address = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+
+    /// <summary>The host's address, e.g. <c>http://127.0.0.1:40123</c>, without a trailing slash.</summary>
+    public string Address { get; }
+
+    public IBrowser Browser { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Starts the host with <paramref name="settings"/> (local mode unless they say otherwise) and Chromium.</summary>
+    public static async Task<StudioHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        PeerTools.RequireChromium();
+        var factory = new BotHostFactory(settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        return new StudioHost(factory, playwright, browser);
+    }
+
+    /// <summary>A new browser page in <paramref name="locale"/> (the studio follows the browser's language).</summary>
+    public async Task<IPage> OpenAsync(string path, string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = Address });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _factory.DisposeAsync();
+    }
+}
