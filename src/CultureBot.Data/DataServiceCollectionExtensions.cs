@@ -1,3 +1,4 @@
+using CultureBot.Core.Audit;
 using CultureBot.Core.Committees;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Digests;
@@ -38,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.AddSingleton<ICommitteeStore, SqlCommitteeStore>();
         services.AddSingleton<IEngagementStore, SqlEngagementStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.TryAddSingleton<IEngagementLog, EngagementLog>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService<MigrationHostedService>();
