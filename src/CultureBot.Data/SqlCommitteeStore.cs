@@ -89,6 +89,16 @@ public sealed class SqlCommitteeStore(Database database) : ICommitteeStore
         return [.. rows.Select(r => r.ToCommittee())];
     }
 
+    public async Task<IReadOnlyList<Committee>> ListAsync(OrganizationKey organization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CommitteeRow>(new CommandDefinition(
+            $"SELECT {CommitteeColumns} FROM committees c WHERE c.platform = @Platform AND c.tenant_id = @TenantId ORDER BY c.id",
+            new { organization.Platform, organization.TenantId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToCommittee())];
+    }
+
     public async Task<CommitteeMeeting> AddMeetingAsync(CommitteeMeeting meeting, IReadOnlyList<PlannedReminder> reminders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meeting);

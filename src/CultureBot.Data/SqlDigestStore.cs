@@ -12,7 +12,7 @@ public sealed class SqlDigestStore : IDigestStore
 {
     private const string Columns = """
         platform AS Platform, tenant_id AS TenantId, conversation_id AS ConversationId, day_of_week AS DayOfWeek,
-        local_time AS LocalTime, time_zone AS TimeZone, language AS Language, last_sent_for AS LastSentFor
+        local_time AS LocalTime, time_zone AS TimeZone, language AS Language, last_sent_for AS LastSentFor, paused AS Paused
         """;
 
     private readonly Database _database;
@@ -96,6 +96,39 @@ public sealed class SqlDigestStore : IDigestStore
         return [.. rows.Select(r => r.ToSubscription())];
     }
 
+    public async Task<IReadOnlyList<DigestSubscription>> ListAsync(OrganizationKey organization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM digest_subscriptions WHERE platform = @Platform AND tenant_id = @TenantId ORDER BY conversation_id",
+            new { organization.Platform, organization.TenantId },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToSubscription())];
+    }
+
+    public async Task<bool> SetPausedAsync(ConversationKey conversation, bool paused, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        if (await GetAsync(conversation, cancellationToken) is not { } subscription)
+        {
+            return false;
+        }
+
+        var sql = paused
+            ? "UPDATE digest_subscriptions SET paused = @Paused WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId"
+            : "UPDATE digest_subscriptions SET paused = @Paused, last_sent_for = @LastSentFor WHERE platform = @Platform AND tenant_id = @TenantId AND conversation_id = @ConversationId";
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            conversation.Platform,
+            conversation.TenantId,
+            conversation.ConversationId,
+            Paused = paused,
+            LastSentFor = _database.Timestamp(subscription.LatestAtOrBefore(at)),
+        }, cancellationToken: cancellationToken)) > 0;
+    }
+
     public async Task<IReadOnlySet<long>> ShownAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
@@ -150,6 +183,8 @@ public sealed class SqlDigestStore : IDigestStore
 
         public object? LastSentFor { get; set; }
 
+        public bool Paused { get; set; }
+
         public DigestSubscription ToSubscription() => new(
             new ConversationKey(Platform, TenantId, ConversationId),
             (DayOfWeek)DayOfWeek,
@@ -158,6 +193,7 @@ public sealed class SqlDigestStore : IDigestStore
             Language)
         {
             LastSentFor = LastSentFor is null ? null : Timestamps.Parse(LastSentFor),
+            Paused = Paused,
         };
     }
 }

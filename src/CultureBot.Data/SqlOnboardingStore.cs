@@ -74,6 +74,16 @@ public sealed class SqlOnboardingStore(Database database) : IOnboardingStore
         return row?.ToEnrolment();
     }
 
+    public async Task<IReadOnlyList<Enrolment>> ListAsync(OrganizationKey organization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM onboarding_enrolments WHERE platform = @Platform AND tenant_id = @TenantId ORDER BY enrolled_at DESC, user_id",
+            new { organization.Platform, organization.TenantId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToEnrolment())];
+    }
+
     public async Task<IReadOnlyList<Enrolment>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

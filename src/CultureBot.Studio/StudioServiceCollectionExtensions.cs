@@ -1,6 +1,7 @@
 using System.Globalization;
 using CultureBot.Studio.Access;
 using CultureBot.Studio.Components;
+using CultureBot.Studio.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.FluentUI.AspNetCore.Components;
 
@@ -40,6 +42,10 @@ public static class StudioServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddFluentUIComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DigestAdmin>();
+        services.AddSingleton<OnboardingAdmin>();
+        services.AddSingleton<CommitteeAdmin>();
 
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "CultureBot studio", options => options.ForwardDefaultSelector = context =>

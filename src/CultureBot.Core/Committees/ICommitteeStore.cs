@@ -24,6 +24,9 @@ public interface ICommitteeStore
 
     Task<IReadOnlyList<Committee>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The committees of <paramref name="organization"/>'s channels only.</summary>
+    Task<IReadOnlyList<Committee>> ListAsync(OrganizationKey organization, CancellationToken cancellationToken);
+
     /// <summary>Stores a meeting and its reminders in one transaction; returns it with its id.</summary>
     Task<CommitteeMeeting> AddMeetingAsync(CommitteeMeeting meeting, IReadOnlyList<PlannedReminder> reminders, CancellationToken cancellationToken);
 

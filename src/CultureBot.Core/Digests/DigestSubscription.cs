@@ -17,6 +17,9 @@ public sealed record DigestSubscription(ConversationKey Conversation, DayOfWeek 
     /// <summary>The occurrence the last digest was sent for (UTC); set to the latest past one on subscribing, so that subscribing sends nothing at once.</summary>
     public DateTimeOffset? LastSentFor { get; init; }
 
+    /// <summary>Paused from the studio: kept with its day and time, not sent until resumed.</summary>
+    public bool Paused { get; init; }
+
     /// <summary>The latest send time at or before <paramref name="now"/>.</summary>
     public DateTimeOffset LatestAtOrBefore(DateTimeOffset now)
     {
@@ -29,8 +32,8 @@ public sealed record DigestSubscription(ConversationKey Conversation, DayOfWeek 
         return occurrence;
     }
 
-    /// <summary>True when a digest is owed: an occurrence has passed that was not sent for (however many were missed, one is owed).</summary>
-    public bool IsDue(DateTimeOffset now) => LastSentFor is not { } last || LatestAtOrBefore(now) > last;
+    /// <summary>True when a digest is owed: not paused, and an occurrence has passed that was not sent for (however many were missed, one is owed).</summary>
+    public bool IsDue(DateTimeOffset now) => !Paused && (LastSentFor is not { } last || LatestAtOrBefore(now) > last);
 
     /// <summary>The next send time strictly after <paramref name="after"/>, in UTC: the local day and time in the subscription's zone.</summary>
     public DateTimeOffset NextAfter(DateTimeOffset after)

@@ -15,6 +15,15 @@ public interface IDigestStore
 
     Task<IReadOnlyList<DigestSubscription>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The subscriptions of <paramref name="organization"/>'s conversations only.</summary>
+    Task<IReadOnlyList<DigestSubscription>> ListAsync(OrganizationKey organization, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pauses or resumes a subscription. Resuming counts the latest past occurrence as sent (<paramref name="at"/>), so
+    /// the weeks it was paused are not owed at once. False when the conversation has no subscription.
+    /// </summary>
+    Task<bool> SetPausedAsync(ConversationKey conversation, bool paused, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The ids of the verbatims already posted in <paramref name="conversation"/>.</summary>
     Task<IReadOnlySet<long>> ShownAsync(ConversationKey conversation, CancellationToken cancellationToken);
 

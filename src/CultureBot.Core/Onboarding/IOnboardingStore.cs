@@ -16,6 +16,9 @@ public interface IOnboardingStore
 
     Task<Enrolment?> GetAsync(ConversationKey person, CancellationToken cancellationToken);
 
+    /// <summary>Every enrolment of <paramref name="organization"/>, in any state, newest first.</summary>
+    Task<IReadOnlyList<Enrolment>> ListAsync(OrganizationKey organization, CancellationToken cancellationToken);
+
     /// <summary>Active enrolments whose next card is due at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<Enrolment>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
