@@ -13,6 +13,12 @@ public sealed class StudioHost : IAsyncDisposable
     private readonly BotHostFactory _factory;
     private readonly IPlaywright _playwright;
 
+    /// <summary>How long a browser test waits for a condition: generous, as a loaded 2-core machine is slow, never a pause.</summary>
+    public const float Patience = 30_000;
+
+    // Playwright's expectations wait 5 seconds by default, too little for a first Blazor render on a busy CI machine.
+    static StudioHost() => Assertions.SetDefaultExpectTimeout(Patience);
+
     private StudioHost(BotHostFactory factory, IPlaywright playwright, IBrowser browser)
     {
         _factory = factory;
@@ -49,7 +55,7 @@ public sealed class StudioHost : IAsyncDisposable
     public async Task<IPage> OpenAsync(string path, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = Address });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(Patience);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;
