@@ -61,6 +61,18 @@ public sealed class StudioHost : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Keeps a picture of <paramref name="page"/> as <c>artifacts/studio/NAME.png</c> (full page), which
+    /// <c>scripts/screenshots.sh</c> copies into the README's pictures: they come from the tests, so they show what passed.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var directory = Path.Combine(PeerTools.RepoRoot, "artifacts", "studio");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -38,6 +38,7 @@ public sealed class StudioOperationsTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause 19:general" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Paused: no digest goes out")).ToBeVisibleAsync();
+        await StudioHost.ScreenshotAsync(page, "digests");
         Assert.True((await store.GetAsync(Ours("19:general"), CancellationToken.None))!.Paused);
         Assert.False((await store.GetAsync(Theirs("C0SECRET"), CancellationToken.None))!.Paused);
     }
@@ -56,6 +57,7 @@ public sealed class StudioOperationsTests
         Assert.Equal(0, await page.GetByText("Secret").CountAsync());
         await page.GetByText("The plan, card by card").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "Sent" }).First).ToBeVisibleAsync();
+        await StudioHost.ScreenshotAsync(page, "journeys");
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause Nadia" }).ClickAsync();
@@ -80,6 +82,7 @@ public sealed class StudioOperationsTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer panel" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByText("Secret board").CountAsync());
         await Assertions.Expect(page.GetByText("Reminders still to send:")).ToBeVisibleAsync();
+        await StudioHost.ScreenshotAsync(page, "committees");
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the meeting" }).ClickAsync();

@@ -16,6 +16,7 @@ public sealed class StudioShellTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Local mode:")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("teams:00000000-0000-0000-0000-0000000000001").First).ToBeVisibleAsync();
+        await StudioHost.ScreenshotAsync(page, "overview");
     }
 
     [SkippableFact]
@@ -26,6 +27,7 @@ public sealed class StudioShellTests
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vue d’ensemble", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
+        await StudioHost.ScreenshotAsync(page, "overview.fr");
     }
 
     [SkippableFact]
