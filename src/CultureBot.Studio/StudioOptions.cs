@@ -56,11 +56,14 @@ public sealed class StudioEntraOptions
 /// <summary><c>Studio:Slack</c>: the Slack app's client id and secret, with the redirect URL <c>https://HOST/admin/signin-slack</c>.</summary>
 public sealed class StudioSlackOptions
 {
-    public const string Authority = "https://slack.com";
+    public const string DefaultAuthority = "https://slack.com";
 
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>Slack's OpenID issuer; another value only for a stand-in in tests.</summary>
+    public string Authority { get; set; } = DefaultAuthority;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
 }

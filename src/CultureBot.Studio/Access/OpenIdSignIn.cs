@@ -39,7 +39,7 @@ public static class OpenIdSignIn
         if (studio.Slack.IsConfigured)
         {
             builder.AddOpenIdConnect(SlackScheme, "Slack", options =>
-                Configure(options, StudioSlackOptions.Authority, studio.Slack.ClientId!, studio.Slack.ClientSecret, "/signin-slack", Slack, StudioIdentity.FromSlack));
+                Configure(options, studio.Slack.Authority, studio.Slack.ClientId!, studio.Slack.ClientSecret, "/signin-slack", Slack, StudioIdentity.FromSlack));
         }
 
         return builder;

@@ -19,6 +19,11 @@ public sealed class StudioOptionsValidator : IValidateOptions<StudioOptions>
             failures.Add($"Studio:Entra:Authority must be an absolute https URL such as {StudioEntraOptions.DefaultAuthority} (http is accepted only on loopback, for tests).");
         }
 
+        if (!Uri.TryCreate(options.Slack.Authority, UriKind.Absolute, out var slack) || (slack.Scheme != Uri.UriSchemeHttps && !slack.IsLoopback))
+        {
+            failures.Add($"Studio:Slack:Authority must be an absolute https URL, {StudioSlackOptions.DefaultAuthority} (http is accepted only on loopback, for tests).");
+        }
+
         if (options.Teams.Audience is { } audience && !string.IsNullOrWhiteSpace(audience) && !Uri.TryCreate(audience, UriKind.Absolute, out _))
         {
             failures.Add("Studio:Teams:Audience must be the application id URI of the Teams app, such as api://bot.example.com/APP-ID.");
