@@ -70,6 +70,8 @@ public sealed class StudioSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, studio.StatusCode);
         Assert.Contains($"teams:{FakeSignInProviders.Tenant}", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"signout\"", html, StringComparison.Ordinal);
+        Assert.Contains("Historique des modifications", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +101,7 @@ public sealed class StudioSignInTests : IDisposable
         Assert.DoesNotContain("another organization", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, asViewer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, viewersOverview.StatusCode);
+        Assert.DoesNotContain("Change history", await viewersOverview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, asGroupViewer.StatusCode);
     }
 
