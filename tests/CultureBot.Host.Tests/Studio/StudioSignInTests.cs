@@ -2,9 +2,12 @@ using System.Net;
 using CultureBot.Core.Audit;
 using CultureBot.Core.Conversations;
 using CultureBot.Host.Tests.Support;
+using CultureBot.Studio.Access;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CultureBot.Host.Tests.Studio;
@@ -200,18 +203,22 @@ public sealed class StudioSignInTests : IDisposable
         Assert.DoesNotContain("secret", location.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_return_address_outside_the_studio_is_not_followed()
+    [Theory]
+    [InlineData("https%3A%2F%2Fevil.example.com%2F", "/admin/")]
+    [InlineData("%2F%2Fevil.example.com%2Fadmin%2F", "/admin/")]
+    [InlineData("%2Fadmin%2Fpersonas", "/admin/personas")]
+    public async Task After_signing_in_the_browser_returns_only_to_a_studio_page(string returnUrl, string expected)
     {
         await using var host = Host(new Dictionary<string, string?> { ["Studio:Entra:ClientId"] = FakeSignInProviders.EntraClientId, ["Studio:Entra:ClientSecret"] = "s" });
         using var client = Client(host);
 
-        using var response = await client.GetAsync("/admin/signin/entra?returnUrl=https%3A%2F%2Fevil.example.com%2F");
+        using var response = await client.GetAsync($"/admin/signin/entra?returnUrl={returnUrl}");
         using var unconfigured = await client.GetAsync("/admin/signin/slack");
+        // Where to go afterwards travels in the protected state the provider sends back.
+        var state = QueryHelpers.ParseQuery(response.Headers.Location!.Query)["state"].ToString();
+        var oidc = host.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdSignIn.EntraScheme);
 
-        // The return address travels in the encrypted state; what matters here is that the challenge still happens.
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("evil.example.com", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(expected, oidc.StateDataFormat.Unprotect(state)!.RedirectUri);
         Assert.Equal(HttpStatusCode.NotFound, unconfigured.StatusCode);
     }
 
