@@ -35,8 +35,16 @@ public static class StudioServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStudio(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, bool> localMode)
     {
-        services.AddOptions<StudioOptions>().Bind(configuration.GetSection(StudioOptions.Section));
-        services.AddSingleton<IPostConfigureOptions<StudioOptions>>(sp => new PostConfigureOptions<StudioOptions>(Options.DefaultName, o => o.LocalMode = localMode(sp)));
+        services.AddOptions<StudioOptions>().Bind(configuration.GetSection(StudioOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StudioOptions>, StudioOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<StudioOptions>>(sp => new PostConfigureOptions<StudioOptions>(Options.DefaultName, o =>
+        {
+            o.LocalMode = localMode(sp);
+            TabAudience(o.Teams, configuration);
+        }));
+        services.AddSingleton<StudioMembership>();
+        services.AddSingleton<TeamsTabTokens>();
+        services.AddHttpClient();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -47,6 +55,8 @@ public static class StudioServiceCollectionExtensions
         services.AddSingleton<OnboardingAdmin>();
         services.AddSingleton<CommitteeAdmin>();
 
+        // The providers are known at start: an OpenID Connect handler without a client id could not even be created.
+        var signIn = configuration.GetSection(StudioOptions.Section).Get<StudioOptions>() ?? new StudioOptions();
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "CultureBot studio", options => options.ForwardDefaultSelector = context =>
                 context.RequestServices.GetRequiredService<IOptions<StudioOptions>>().Value.LocalMode ? LocalStudioAuthentication.SchemeName : CookieScheme)
@@ -55,19 +65,39 @@ public static class StudioServiceCollectionExtensions
             {
                 options.Cookie.Name = "culturebot-studio";
                 options.Cookie.Path = PathBase;
-                // A Teams tab is a cross-site frame: its session cookie must be SameSite=None, which browsers accept only over HTTPS.
+                // A Teams tab is a page of the host framed by teams.microsoft.com, another site: a SameSite=Lax or Strict
+                // cookie would never be sent in that frame, so the session would be lost at every request. SameSite=None
+                // lets it through, and browsers accept SameSite=None only on a Secure cookie, sent over HTTPS: deployed
+                // hosts are HTTPS (Teams opens nothing else). HttpOnly keeps it out of scripts.
                 options.Cookie.SameSite = SameSiteMode.None;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 options.Cookie.HttpOnly = true;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.LoginPath = PathBase + "/signin";
+                // Relative to the studio's branch, whose path base (/admin) the handler puts in front.
+                options.LoginPath = "/signin";
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    // A page opened in the browser goes to the sign-in page; a form post, a script's fetch or Blazor's
+                    // connection get 401, which they can act on (a redirect to an HTML page would only confuse them).
+                    if (IsNavigation(context.Request))
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+                    else
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+
+                    return Task.CompletedTask;
+                };
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 };
-            });
+            })
+            .AddStudioOpenIdConnect(signIn);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StudioPolicies.Viewer, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
@@ -101,12 +131,33 @@ public static class StudioServiceCollectionExtensions
             studio.UseEndpoints(endpoints =>
             {
                 endpoints.MapStaticAssets();
+                endpoints.MapStudioSignIn();
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);
             });
         });
     }
+
+    /// <summary>
+    /// The Teams tab's token audience when <c>Studio:Teams:Audience</c> does not say: the application id URI the app
+    /// package declares, <c>api://{Teams:Domain}/{Teams:AppId}</c>; none (no single sign-on) without both.
+    /// </summary>
+    private static void TabAudience(StudioTeamsOptions teams, IConfiguration configuration)
+    {
+        teams.AppId = configuration["Teams:AppId"]?.Trim();
+        var domain = configuration["Teams:Domain"]?.Trim();
+        if (string.IsNullOrWhiteSpace(teams.Audience) && !string.IsNullOrWhiteSpace(domain) && !string.IsNullOrWhiteSpace(teams.AppId))
+        {
+            teams.Audience = $"api://{domain}/{teams.AppId}";
+        }
+    }
+
+    /// <summary>A GET the browser makes to show a page (its <c>Sec-Fetch-Mode</c> says so; older browsers send none).</summary>
+    private static bool IsNavigation(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && (request.Headers["Sec-Fetch-Mode"].ToString() is "" or "navigate")
+        && !string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal);
 
     /// <summary>
     /// A <c>?culture=</c> (a Teams tab passes its locale so) is kept in the culture cookie: Blazor's connection, which

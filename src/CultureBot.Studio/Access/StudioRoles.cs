@@ -31,4 +31,10 @@ public static class StudioClaims
 
     /// <summary>Present (value "true") when the session is the local mode's, without sign-in.</summary>
     public const string Local = "culturebot/local";
+
+    /// <summary>The person's id at their identity provider (Entra <c>oid</c>, Slack user id).</summary>
+    public const string User = "culturebot/user";
+
+    /// <summary>How the person signed in: <c>entra</c>, <c>slack</c> or <c>teams</c> (the Teams tab).</summary>
+    public const string Provider = "culturebot/provider";
 }

@@ -114,6 +114,8 @@ public static class TeamsAppPackager
             developer["termsOfUseUrl"] = $"https://{domain}/terms";
         }
 
+        SignInToTabs(manifest, botId, request.Domain?.Trim());
+
         if (LegalUrl(request.PrivacyUrl, "Legal:PrivacyUrl") is { } privacy)
         {
             manifest["developer"]!["privacyUrl"] = privacy;
@@ -123,6 +125,40 @@ public static class TeamsAppPackager
         {
             manifest["developer"]!["termsOfUseUrl"] = terms;
         }
+    }
+
+    /// <summary>
+    /// The tabs (the studio) open on the configured host, and their single sign-on names the bot's Entra app:
+    /// <c>webApplicationInfo</c> is its id and its application id URI <c>api://{domain}/{id}</c>, the audience of the
+    /// tokens Teams gives the tab.
+    /// </summary>
+    private static void SignInToTabs(JsonObject manifest, Guid appId, string? domain)
+    {
+        foreach (var tab in manifest["staticTabs"]?.AsArray() ?? [])
+        {
+            foreach (var field in new[] { "contentUrl", "websiteUrl" })
+            {
+                if (!string.IsNullOrEmpty(domain) && tab?[field]?.GetValue<string>() is { } url)
+                {
+                    tab[field] = WithHost(url, domain);
+                }
+            }
+        }
+
+        if (manifest["webApplicationInfo"] is JsonObject application)
+        {
+            var host = string.IsNullOrEmpty(domain) ? new Uri(application["resource"]!.GetValue<string>()).Host : domain;
+            application["id"] = appId.ToString();
+            application["resource"] = $"api://{host}/{appId}";
+        }
+    }
+
+    /// <summary><paramref name="url"/> on <paramref name="domain"/>; by hand, as Uri would escape the <c>{locale}</c> Teams fills in.</summary>
+    private static string WithHost(string url, string domain)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = url.IndexOf('/', start);
+        return url[..start] + domain + (end < 0 ? string.Empty : url[end..]);
     }
 
     /// <summary>A configured legal page, checked: Teams accepts https addresses only.</summary>

@@ -38,6 +38,23 @@ public sealed class TeamsAppPackagerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_studio_is_a_personal_tab_on_the_configured_host_with_single_sign_on_for_the_bots_app()
+    {
+        using var zip = ZipFile.OpenRead(await PackAsync());
+        var manifest = await ReadAsync(zip, "manifest.json");
+        var french = await ReadAsync(zip, "fr.json");
+
+        var tab = Assert.Single(manifest["staticTabs"]!.AsArray())!;
+        Assert.Equal("Studio", tab["name"]!.GetValue<string>());
+        Assert.Equal("https://bot.contoso.com/admin/teams?culture={locale}", tab["contentUrl"]!.GetValue<string>());
+        Assert.Equal("https://bot.contoso.com/admin/", tab["websiteUrl"]!.GetValue<string>());
+        Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(AppId, manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
+        Assert.Equal($"api://bot.contoso.com/{AppId}", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        Assert.Equal("Studio", french["staticTabs[0].name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_manifest_lists_english_commands_and_the_french_localization_translates_every_one()
     {
         using var zip = ZipFile.OpenRead(await PackAsync());
@@ -157,6 +174,10 @@ public sealed class TeamsAppPackagerTests : IDisposable
         var languages = manifest["localizationInfo"]!["additionalLanguages"]!.AsArray();
         Assert.Equal("fr", Assert.Single(languages)!["languageTag"]!.GetValue<string>());
         var french = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(unpacked, languages[0]!["file"]!.GetValue<string>())))!.AsObject();
+        // The studio's tab and its single sign-on are part of what the schemas check.
+        Assert.Single(manifest["staticTabs"]!.AsArray());
+        Assert.NotNull(manifest["webApplicationInfo"]);
+        Assert.True(french.ContainsKey("staticTabs[0].name"));
         languages.Clear();
         await File.WriteAllTextAsync(Path.Combine(unpacked, "manifest.json"), manifest.ToJsonString());
 
