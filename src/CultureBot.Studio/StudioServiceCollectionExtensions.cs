@@ -40,6 +40,7 @@ public static class StudioServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddFluentUIComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<Personas.PackEditor>();
 
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "CultureBot studio", options => options.ForwardDefaultSelector = context =>
