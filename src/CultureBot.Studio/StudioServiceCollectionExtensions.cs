@@ -1,6 +1,7 @@
 using System.Globalization;
 using CultureBot.Studio.Access;
 using CultureBot.Studio.Components;
+using CultureBot.Studio.Personas;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -96,6 +97,7 @@ public static class StudioServiceCollectionExtensions
             studio.UseEndpoints(endpoints =>
             {
                 endpoints.MapStaticAssets();
+                endpoints.MapPackDownload();
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);
