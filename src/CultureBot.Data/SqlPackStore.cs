@@ -31,20 +31,22 @@ public sealed class SqlPackStore : IPackStore
             return PackImportOutcome.Unchanged;
         }
 
-        var revision = (current?.Revision ?? 0) + 1;
+        var revision = (current?.Revision ?? await LastVersionAsync(connection, transaction, pack, cancellationToken)) + 1;
         await UpsertAsync(connection, transaction, pack, revision, cancellationToken);
         await AddVersionAsync(connection, transaction, pack, revision, new PackChangeNote("import", pack.ImportedAt, "imported from " + pack.SourceFile), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return current is null ? PackImportOutcome.Added : PackImportOutcome.Replaced;
     }
 
-    public async Task<bool> SaveRevisionAsync(StoredPack pack, int expectedRevision, PackChangeNote note, CancellationToken cancellationToken)
+    public async Task<int?> SaveRevisionAsync(StoredPack pack, int expectedRevision, PackChangeNote note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(note);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var revision = expectedRevision + 1;
+
+        // A pack removed and stored again goes on from its last version: its history stays whole.
+        var revision = (expectedRevision == 0 ? await LastVersionAsync(connection, transaction, pack, cancellationToken) : expectedRevision) + 1;
 
         // The check and the write are one statement, so two editors saving at once cannot both pass it: the second
         // finds the revision the first wrote (or the row the first inserted) and changes nothing.
@@ -69,12 +71,12 @@ public sealed class SqlPackStore : IPackStore
                 cancellationToken: cancellationToken));
         if (written == 0)
         {
-            return false;
+            return null;
         }
 
         await AddVersionAsync(connection, transaction, pack, revision, note, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return revision;
     }
 
     public async Task<StoredPack?> FindAsync(OrganizationKey? owner, string slug, CancellationToken cancellationToken)
@@ -151,6 +153,13 @@ public sealed class SqlPackStore : IPackStore
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, Row.Parameters(_database, pack, revision), transaction, cancellationToken: cancellationToken));
     }
+
+    private static async Task<int> LastVersionAsync(DbConnection connection, DbTransaction transaction, StoredPack pack, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT MAX(number) FROM persona_pack_versions WHERE platform = @Platform AND tenant_id = @TenantId AND slug = @Slug",
+            Key(pack.Owner, pack.Slug),
+            transaction,
+            cancellationToken: cancellationToken)) ?? 0;
 
     private async Task AddVersionAsync(DbConnection connection, DbTransaction transaction, StoredPack pack, int number, PackChangeNote note, CancellationToken cancellationToken)
     {

@@ -37,10 +37,10 @@ public interface IPackStore
 
     /// <summary>
     /// Stores <paramref name="pack"/> as the new version of its owner's pack, and its version row, in one transaction, if the
-    /// stored revision is still <paramref name="expectedRevision"/> (0: the owner has no such pack yet). False, storing
-    /// nothing, when someone changed it since: optimistic concurrency, the editor is told and keeps their text.
+    /// stored revision is still <paramref name="expectedRevision"/> (0: the owner has no such pack yet); returns the new
+    /// revision. Null, storing nothing, when someone changed it since: optimistic concurrency, the editor is told and keeps their text.
     /// </summary>
-    Task<bool> SaveRevisionAsync(StoredPack pack, int expectedRevision, PackChangeNote note, CancellationToken cancellationToken);
+    Task<int?> SaveRevisionAsync(StoredPack pack, int expectedRevision, PackChangeNote note, CancellationToken cancellationToken);
 
     /// <summary>The versions of the pack <paramref name="slug"/> of <paramref name="owner"/>, newest first.</summary>
     Task<IReadOnlyList<PackVersion>> VersionsAsync(OrganizationKey? owner, string slug, CancellationToken cancellationToken);

@@ -91,7 +91,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
         }
 
         return current.Revision != openedRevision
-            ? await ConflictAsync(user, current, cancellationToken)
+            ? await ConflictAsync(user, current.Slug, cancellationToken)
             : await StoreAsync(user, current, content, current.Stored.SourceFile, "pack.rollback", slug, $"rolled back to version {number}: ", cancellationToken);
     }
 
@@ -132,7 +132,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
         var current = await OpenAsync(user, slug, cancellationToken);
         if ((current?.Revision ?? 0) != openedRevision)
         {
-            return await ConflictAsync(user, current!, cancellationToken);
+            return await ConflictAsync(user, slug, cancellationToken);
         }
 
         return current is null
@@ -151,7 +151,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
 
         if (current.Revision != openedRevision)
         {
-            return await ConflictAsync(user, current, cancellationToken);
+            return await ConflictAsync(user, current.Slug, cancellationToken);
         }
 
         var document = current.Document();
@@ -174,25 +174,20 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
         }
 
         var at = clock.GetUtcNow();
-        var revision = current.Revision;
+        int? revision = current.Revision;
         if (current.IsShared)
         {
             // The shared default as it was becomes the organization's first version, so a rollback can return to it.
-            if (!await store.SaveRevisionAsync(Owned(user, current.Stored.Content, current.Stored, at), 0, new PackChangeNote(user.Name, at, CopiedFromDefault), cancellationToken))
-            {
-                return await ConflictAsync(user, current, cancellationToken);
-            }
-
-            revision = 1;
+            revision = await store.SaveRevisionAsync(Owned(user, current.Stored.Content, current.Stored, at), 0, new PackChangeNote(user.Name, at, CopiedFromDefault), cancellationToken);
         }
 
         summary = summaryPrefix + summary;
-        if (!await store.SaveRevisionAsync(Owned(user, yaml, current.Stored with { SourceFile = sourceFile }, at), revision, new PackChangeNote(user.Name, at, summary), cancellationToken))
-        {
-            return await ConflictAsync(user, current, cancellationToken);
-        }
-
-        return await SavedAsync(user, at, action, target, summary, revision + 1, cancellationToken);
+        var saved = revision is { } opened
+            ? await store.SaveRevisionAsync(Owned(user, yaml, current.Stored with { SourceFile = sourceFile }, at), opened, new PackChangeNote(user.Name, at, summary), cancellationToken)
+            : null;
+        return saved is { } stored
+            ? await SavedAsync(user, at, action, target, summary, stored, cancellationToken)
+            : await ConflictAsync(user, current.Slug, cancellationToken);
     }
 
     private async Task<PackEditResult> StoreNewAsync(StudioUser user, string yaml, string fileName, CancellationToken cancellationToken)
@@ -205,12 +200,9 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
 
         var at = clock.GetUtcNow();
         var stored = new StoredPack(read.Slug, read.Organization, read.Language, string.Empty, fileName, yaml, at);
-        if (!await store.SaveRevisionAsync(Owned(user, yaml, stored, at), 0, new PackChangeNote(user.Name, at, "uploaded: new pack"), cancellationToken))
-        {
-            return await ConflictAsync(user, null, cancellationToken);
-        }
-
-        return await SavedAsync(user, at, "pack.replace", read.Slug, "uploaded: new pack", 1, cancellationToken);
+        return await store.SaveRevisionAsync(Owned(user, yaml, stored, at), 0, new PackChangeNote(user.Name, at, "uploaded: new pack"), cancellationToken) is { } revision
+            ? await SavedAsync(user, at, "pack.replace", read.Slug, "uploaded: new pack", revision, cancellationToken)
+            : await ConflictAsync(user, read.Slug, cancellationToken);
     }
 
     private async Task<PackEditResult> SavedAsync(StudioUser user, DateTimeOffset at, string action, string target, string summary, int revision, CancellationToken cancellationToken)
@@ -235,11 +227,10 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
     }
 
     /// <summary>"Changed since you opened it": what is there now, and who stored it when.</summary>
-    private async Task<PackEditResult> ConflictAsync(StudioUser user, EditablePack? opened, CancellationToken cancellationToken)
+    private async Task<PackEditResult> ConflictAsync(StudioUser user, string slug, CancellationToken cancellationToken)
     {
-        var slug = opened?.Slug;
-        var current = slug is null ? null : await OpenAsync(user, slug, cancellationToken);
-        var versions = slug is null ? [] : await store.VersionsAsync(user.Organization, slug, cancellationToken);
+        var current = await OpenAsync(user, slug, cancellationToken);
+        var versions = await store.VersionsAsync(user.Organization, slug, cancellationToken);
         var latest = versions.Count > 0 ? versions[0] : null;
         return new PackEditResult(PackEditOutcome.Conflict) { Current = current, Latest = latest, Revision = current?.Revision ?? 0 };
     }
