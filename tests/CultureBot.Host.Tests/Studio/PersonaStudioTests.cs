@@ -32,6 +32,7 @@ public sealed class PersonaStudioTests
         using var connector = new FakeConnector();
         var page = await host.OpenAsync("/admin/personas/velo-vert-en/camille");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Camille", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeEnabledAsync();
 
         await page.Locator("#field-irritants textarea").FillAsync("Waiting a week to fix a flat tyre\nNo loan bike on Mondays");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
@@ -56,6 +57,8 @@ public sealed class PersonaStudioTests
         var second = await host.OpenAsync("/admin/personas/velo-vert-en/camille");
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Camille", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Camille", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeEnabledAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeEnabledAsync();
 
         await first.Locator("#field-tagline input").FillAsync("Rides every day, rain or shine");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
@@ -91,6 +94,7 @@ public sealed class PersonaStudioTests
                 name: Camille
                 satisfaction: twelve
             """;
+        await Assertions.Expect(page.Locator("input[type=file]")).ToBeEnabledAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "bad.yaml", MimeType = "application/yaml", Buffer = Encoding.UTF8.GetBytes(bad) });
 
         await Assertions.Expect(page.GetByText("bad.yaml:6: personas[0].satisfaction: 'twelve' is not a number from 0 to 10")).ToBeVisibleAsync();
@@ -117,7 +121,7 @@ public sealed class PersonaStudioTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         // Each page has finished loading once its last part is there: the upload, the edit form, the versions.
         await Assertions.Expect(page.GetByText("Choose a pack file").Or(page.GetByRole(AriaRole.Button, new() { Name = "Retire Camille" }))
-            .Or(page.GetByRole(AriaRole.Button, new() { Name = "Roll back to version 1" })).First).ToBeVisibleAsync();
+            .Or(page.GetByRole(AriaRole.Button, new() { Name = "Roll back to this: version 1" })).First).ToBeVisibleAsync();
 
         var result = await page.RunAxe();
 
