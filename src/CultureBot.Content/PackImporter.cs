@@ -16,11 +16,14 @@ public sealed class PackImporter(IPackStore store, TimeProvider clock)
     {
         var content = await File.ReadAllTextAsync(path, cancellationToken);
         var read = PackReader.Parse(content, path);
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..12];
+        var version = VersionOf(content);
         var stored = new StoredPack(read.Pack.Slug, read.Pack.Organization, read.Pack.Language, version, Path.GetFileName(path), content, clock.GetUtcNow(), owner);
         var outcome = await store.SaveAsync(stored, cancellationToken);
         return new Imported(read.Pack, outcome, version, read.Warnings);
     }
+
+    /// <summary>The version of a pack's text: the start of its SHA-256, the same text giving the same version wherever it was stored from.</summary>
+    public static string VersionOf(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..12];
 
     /// <summary>Every stored pack, parsed again (the format is the single source of truth).</summary>
     public async Task<IReadOnlyList<PersonaPack>> LoadAllAsync(CancellationToken cancellationToken) =>

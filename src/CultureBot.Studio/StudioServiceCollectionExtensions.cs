@@ -2,6 +2,7 @@ using System.Globalization;
 using CultureBot.Studio.Access;
 using CultureBot.Studio.Components;
 using CultureBot.Studio.Operations;
+using CultureBot.Studio.Personas;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -54,6 +55,7 @@ public static class StudioServiceCollectionExtensions
         services.AddSingleton<DigestAdmin>();
         services.AddSingleton<OnboardingAdmin>();
         services.AddSingleton<CommitteeAdmin>();
+        services.AddSingleton<Personas.PackEditor>();
 
         // The providers are known at start: an OpenID Connect handler without a client id could not even be created.
         var signIn = configuration.GetSection(StudioOptions.Section).Get<StudioOptions>() ?? new StudioOptions();
@@ -132,6 +134,7 @@ public static class StudioServiceCollectionExtensions
             {
                 endpoints.MapStaticAssets();
                 endpoints.MapStudioSignIn();
+                endpoints.MapPackDownload();
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);

@@ -75,7 +75,7 @@ public class PackStoreTests
             await connection.ExecuteAsync(
                 "INSERT INTO persona_packs (slug, organization, language, version, source_file, content, imported_at) VALUES ('velo-vert-en', 'Vélo Vert', 'en', 'v1', 'velo-vert.en.yaml', 'pack: velo-vert-en', @At)",
                 new { At = at });
-            foreach (var script in scripts.Where(m => m.Version == 11))
+            foreach (var script in scripts.Where(m => m.Version >= 11))
             {
                 await connection.ExecuteAsync(script.Sql);
             }
@@ -109,5 +109,89 @@ public class PackStoreTests
         Assert.Equal([null, tenantB], (await store.ListAsync(CancellationToken.None)).Select(p => p.Owner));
         Assert.True(await store.RemoveAsync(null, "acme-en", CancellationToken.None));
         Assert.Equal([tenantB], (await store.ListAsync(CancellationToken.None)).Select(p => p.Owner));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Every_change_is_a_version_and_a_stale_revision_stores_nothing(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlPackStore(db.Database);
+        var at = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+        var tenantA = new OrganizationKey(Platforms.Teams, "tenant-a");
+        var shared = new StoredPack("acme-en", "Acme", "en", "v1", "acme.en.yaml", "pack: acme-en # 1", at);
+        await store.SaveAsync(shared, CancellationToken.None);
+        var own = shared with { Owner = tenantA, Content = "pack: acme-en # A1", Version = "a1" };
+
+        Assert.Equal(1, await store.SaveRevisionAsync(own, 0, new PackChangeNote("Alex", at, "copied"), CancellationToken.None));
+        Assert.Null(await store.SaveRevisionAsync(own with { Content = "pack: acme-en # late" }, 0, new PackChangeNote("Sam", at, "late copy"), CancellationToken.None));
+        Assert.Equal(2, await store.SaveRevisionAsync(own with { Content = "pack: acme-en # A2" }, 1, new PackChangeNote("Alex", at.AddMinutes(1), "nadia: tagline changed"), CancellationToken.None));
+        Assert.Null(await store.SaveRevisionAsync(own with { Content = "pack: acme-en # stale" }, 1, new PackChangeNote("Sam", at.AddMinutes(2), "stale"), CancellationToken.None));
+
+        var current = (await store.FindAsync(tenantA, "acme-en", CancellationToken.None))!;
+        Assert.Equal(("pack: acme-en # A2", 2), (current.Content, current.Revision));
+        var versions = await store.VersionsAsync(tenantA, "acme-en", CancellationToken.None);
+        Assert.Equal([(2, "Alex", "nadia: tagline changed"), (1, "Alex", "copied")], versions.Select(v => (v.Number, v.Author, v.Summary)));
+        Assert.Equal(at.AddMinutes(1), versions[0].At);
+        Assert.Equal("pack: acme-en # A1", await store.VersionContentAsync(tenantA, "acme-en", 1, CancellationToken.None));
+        Assert.Null(await store.VersionContentAsync(tenantA, "acme-en", 3, CancellationToken.None));
+        Assert.Null(await store.VersionContentAsync(null, "acme-en", 2, CancellationToken.None));
+
+        // The default pack has its own history, imports included; the organization's edits are not in it.
+        Assert.Equal(PackImportOutcome.Replaced, await store.SaveAsync(shared with { Version = "v2", Content = "pack: acme-en # 2" }, CancellationToken.None));
+        Assert.Equal([(2, "import"), (1, "import")], (await store.VersionsAsync(null, "acme-en", CancellationToken.None)).Select(v => (v.Number, v.Author)));
+        Assert.Equal(2, (await store.FindAsync(null, "acme-en", CancellationToken.None))!.Revision);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_pack_removed_and_stored_again_goes_on_from_its_last_version(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlPackStore(db.Database);
+        var at = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+        var tenantA = new OrganizationKey(Platforms.Teams, "tenant-a");
+        var pack = new StoredPack("acme-en", "Acme", "en", "v1", "acme.en.yaml", "pack: acme-en # 1", at, tenantA);
+        await store.SaveAsync(pack, CancellationToken.None);
+        await store.RemoveAsync(tenantA, "acme-en", CancellationToken.None);
+
+        Assert.Equal(2, await store.SaveRevisionAsync(pack with { Content = "pack: acme-en # 2" }, 0, new PackChangeNote("Alex", at, "uploaded"), CancellationToken.None));
+        await store.RemoveAsync(tenantA, "acme-en", CancellationToken.None);
+        Assert.Equal(PackImportOutcome.Added, await store.SaveAsync(pack with { Version = "v3" }, CancellationToken.None));
+
+        Assert.Equal([3, 2, 1], (await store.VersionsAsync(tenantA, "acme-en", CancellationToken.None)).Select(v => v.Number));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Packs_stored_before_versions_were_kept_are_their_own_first_version(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var scripts = MigrationRunner.Scripts(provider);
+        await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
+        {
+            foreach (var script in scripts.Where(m => m.Version < 16))
+            {
+                await connection.ExecuteAsync(script.Sql);
+            }
+
+            var at = provider == StorageProvider.Postgres ? (object)DateTimeOffset.UnixEpoch : "1970-01-01T00:00:00.0000000+00:00";
+            await connection.ExecuteAsync(
+                "INSERT INTO persona_packs (platform, tenant_id, slug, organization, language, version, source_file, content, imported_at) VALUES ('msteams', 'tenant-a', 'acme-en', 'Acme', 'en', 'v1', 'acme.en.yaml', 'pack: acme-en', @At)",
+                new { At = at });
+            foreach (var script in scripts.Where(m => m.Version == 16))
+            {
+                await connection.ExecuteAsync(script.Sql);
+            }
+        }
+
+        var store = new SqlPackStore(db.Database);
+        var tenantA = new OrganizationKey(Platforms.Teams, "tenant-a");
+        Assert.Equal(1, (await store.FindAsync(tenantA, "acme-en", CancellationToken.None))!.Revision);
+        var version = Assert.Single(await store.VersionsAsync(tenantA, "acme-en", CancellationToken.None));
+        Assert.Equal((1, "import", "imported from acme.en.yaml", DateTimeOffset.UnixEpoch), (version.Number, version.Author, version.Summary, version.At));
+        Assert.Equal("pack: acme-en", await store.VersionContentAsync(tenantA, "acme-en", 1, CancellationToken.None));
     }
 }

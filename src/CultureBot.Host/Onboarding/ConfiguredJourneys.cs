@@ -38,6 +38,26 @@ public sealed class ConfiguredJourneys(IOptions<OnboardingOptions> options)
         _byPack = journeys;
     }
 
+    /// <summary>What would stop <see cref="Load"/> with <paramref name="pack"/> among the packs (its journey names a persona it no longer has); empty when nothing.</summary>
+    public IReadOnlyList<string> ProblemsWith(PersonaPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        if (!options.Value.Journeys.TryGetValue(pack.Slug, out var file))
+        {
+            return [];
+        }
+
+        try
+        {
+            JourneyReader.ReadFile(file, pack);
+            return [];
+        }
+        catch (PackFormatException e)
+        {
+            return e.Problems.Count > 0 ? e.Problems : [e.Message];
+        }
+    }
+
     public OnboardingJourney? For(PersonaPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);

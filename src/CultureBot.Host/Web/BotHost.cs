@@ -92,6 +92,8 @@ public static class BotHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<QueueHealthCheck>(QueueHealthCheck.Name);
         services.AddHostedService<StartupReport>();
         services.AddHostedService<PersonaPackLoader>();
+        services.AddSingleton<ServedPacks>();
+        services.AddSingleton<CultureBot.Studio.Personas.IServedPacks>(sp => sp.GetRequiredService<ServedPacks>());
         additions?.Services(services, configuration);
     }
 

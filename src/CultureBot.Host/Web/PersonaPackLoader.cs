@@ -19,7 +19,7 @@ internal sealed partial class PersonaPackLoader(
     VerbatimImporter verbatims,
     IPackStore store,
     PersonaDirectory directory,
-    Onboarding.ConfiguredJourneys journeys,
+    ServedPacks served,
     IOptions<ContentOptions> options,
     ILogger<PersonaPackLoader> logger) : IHostedService
 {
@@ -46,9 +46,7 @@ internal sealed partial class PersonaPackLoader(
             }
         }
 
-        var packs = await importer.LoadAllAsync(cancellationToken);
-        journeys.Load(packs);
-        directory.Replace(packs);
+        await served.ReloadAsync(cancellationToken);
         foreach (var pack in directory.Packs)
         {
             LogServing(logger, pack.Slug, pack.Language, pack.Personas.Count, pack.Owner);

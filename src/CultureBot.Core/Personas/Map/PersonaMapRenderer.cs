@@ -57,6 +57,20 @@ public static class PersonaMapRenderer
         return Encode(canvas);
     }
 
+    /// <summary>
+    /// The colour of the persona's disc on the map, as <c>#rrggbb</c> (the studio draws its initials on the same); a
+    /// persona not on the map takes the colour of its place in the pack.
+    /// </summary>
+    public static string ColourOf(PersonaPack pack, Persona persona)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(persona);
+        var placed = pack.Personas.Where(p => p.MapPosition is not null).Select(p => p.Id).ToList();
+        var index = persona.MapPosition is null ? pack.Personas.Select(p => p.Id).ToList().IndexOf(persona.Id) : placed.IndexOf(persona.Id);
+        var colour = Palette[FirstPersonaColour + (Math.Max(index, 0) % (Palette.Length - FirstPersonaColour))];
+        return $"#{colour[0]:x2}{colour[1]:x2}{colour[2]:x2}";
+    }
+
     /// <summary>The PNG as a data URI, for a card image that needs no public URL.</summary>
     public static string? DataUri(PersonaPack pack) =>
         RenderPng(pack) is { } png ? "data:image/png;base64," + Convert.ToBase64String(png) : null;
