@@ -40,6 +40,8 @@ public static class StudioServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddFluentUIComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddScoped<Verbatims.VerbatimCuration>();
+        services.AddScoped<Quiz.QuizReview>();
 
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "CultureBot studio", options => options.ForwardDefaultSelector = context =>
@@ -95,6 +97,7 @@ public static class StudioServiceCollectionExtensions
             studio.UseEndpoints(endpoints =>
             {
                 endpoints.MapStaticAssets();
+                endpoints.MapGet(Verbatims.VerbatimExportEndpoint.Path, Verbatims.VerbatimExportEndpoint.ExportAsync).RequireAuthorization(StudioPolicies.Viewer);
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);
