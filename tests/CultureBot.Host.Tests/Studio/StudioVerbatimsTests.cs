@@ -13,12 +13,15 @@ public sealed class StudioVerbatimsTests
 {
     private static readonly OrganizationKey Local = new(Platforms.Teams, "00000000-0000-0000-0000-0000000000001");
 
+    /// <summary>A page's connection can take a while on a loaded 2-core machine (the quiz page draws every question): a wait, not a timing.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 90_000 };
+
     [SkippableFact]
     public async Task An_owner_imports_a_csv_with_progress_and_report_then_filters_and_retires_one()
     {
         await using var host = await StudioHost.StartAsync();
         var page = await host.OpenAsync("/admin/verbatims");
-        await Assertions.Expect(page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form[data-interactive=true]")).ToBeVisibleAsync(Live);
 
         // 300 lines: one with an e-mail address, one a duplicate of line 2, one with a kind the import does not know (line 301).
         var csv = new StringBuilder("text,persona,kind,date\n");
@@ -79,7 +82,7 @@ public sealed class StudioVerbatimsTests
     {
         await using var host = await StudioHost.StartAsync();
         var page = await host.OpenAsync("/admin/verbatims", locale: "fr-FR");
-        await Assertions.Expect(page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form[data-interactive=true]")).ToBeVisibleAsync(Live);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importer un fichier CSV" })).ToBeVisibleAsync();
 
         await AssertNoViolationsAsync(page);
@@ -91,7 +94,7 @@ public sealed class StudioVerbatimsTests
         await using var host = await StudioHost.StartAsync();
         var page = await host.OpenAsync("/admin/quiz");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quiz questions", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("p[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("p[data-interactive=true]")).ToBeVisibleAsync(Live);
         await Assertions.Expect(page.GetByText("(answer)").First).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page);
 
