@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IVerbatimStore, SqlVerbatimStore>();
         services.AddSingleton<IDigestStore, SqlDigestStore>();
         services.AddSingleton<IQuizStore, SqlQuizStore>();
+        services.AddSingleton<IQuizOverrideStore, SqlQuizOverrideStore>();
         services.AddSingleton<IOnboardingStore, SqlOnboardingStore>();
         services.AddSingleton<ICommitteeStore, SqlCommitteeStore>();
         services.AddSingleton<IEngagementStore, SqlEngagementStore>();

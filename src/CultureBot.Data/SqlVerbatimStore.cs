@@ -4,7 +4,10 @@ using Dapper;
 
 namespace CultureBot.Data;
 
-/// <summary><see cref="IVerbatimStore"/> on SQLite or PostgreSQL; duplicates fall on the fingerprint, unique per organization (insert-or-ignore).</summary>
+/// <summary>
+/// <see cref="IVerbatimStore"/> on SQLite or PostgreSQL; duplicates fall on the fingerprint, unique per organization
+/// (insert-or-ignore). Retired rows (<c>retired_at</c> set) are read only by the studio's own methods.
+/// </summary>
 public sealed class SqlVerbatimStore : IVerbatimStore
 {
     private readonly Database _database;
@@ -16,8 +19,10 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         said_on AS SaidOn, dated AS Dated, channel AS Channel, language AS Language
         """;
 
-    /// <summary>The rows an organization sees: its own and the samples.</summary>
-    private const string Visible = "((platform = @Platform AND tenant_id = @TenantId) OR (platform = @SamplesPlatform AND tenant_id = @SamplesTenant))";
+    /// <summary>The rows an organization uses: its own and the samples, not retired.</summary>
+    private const string Visible = "((platform = @Platform AND tenant_id = @TenantId) OR (platform = @SamplesPlatform AND tenant_id = @SamplesTenant)) AND retired_at IS NULL";
+
+    private const string StudioColumns = $"{Columns}, retired_at AS RetiredAt, revision AS Revision";
 
     public async Task<int> AddAsync(OrganizationKey organization, IReadOnlyList<Verbatim> verbatims, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -111,6 +116,195 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM verbatims WHERE {Visible}", Parameters(organization, null), cancellationToken: cancellationToken));
     }
 
+    public async Task<string> VersionAsync(OrganizationKey organization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+
+        // Every add, edit, retirement and restoration raises a revision or the count; a deletion lowers the count.
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var (count, revisions) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            $"SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM verbatims WHERE {Visible}", Parameters(organization, null), cancellationToken: cancellationToken));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count}:{revisions}");
+    }
+
+    public async Task<VerbatimPage> SearchAsync(OrganizationKey owner, VerbatimQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = Filter(owner, query);
+        parameters.Add("Limit", Math.Clamp(query.Limit, 1, VerbatimQuery.MaxLimit));
+        parameters.Add("Offset", Math.Max(0, query.Offset));
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM verbatims WHERE {where}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(PageSql(where), parameters, cancellationToken: cancellationToken));
+        return new VerbatimPage([.. rows.Select(ReadStored)], total);
+    }
+
+    /// <summary>A page, newest first: the order of <c>ix_verbatims_owner_said_on</c> read backwards, so no sort.</summary>
+    internal static string PageSql(string where) => $"""
+        SELECT {StudioColumns}
+        FROM verbatims
+        WHERE {where}
+        ORDER BY said_on DESC, id DESC
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    public async IAsyncEnumerable<Verbatim> StreamAsync(OrganizationKey owner, VerbatimQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = Filter(owner, query);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<Row>($"SELECT {StudioColumns} FROM verbatims WHERE {where} ORDER BY said_on DESC, id DESC", parameters);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return Read(row);
+        }
+    }
+
+    public async Task<StoredVerbatim?> GetAsync(OrganizationKey owner, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {StudioColumns} FROM verbatims WHERE id = @Id AND platform = @Platform AND tenant_id = @TenantId",
+            new { Id = id, owner.Platform, owner.TenantId }, cancellationToken: cancellationToken));
+        return row is null ? null : ReadStored(row);
+    }
+
+    public async Task<VerbatimEditOutcome> UpdateAsync(OrganizationKey owner, long id, int revision, Verbatim verbatim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(verbatim);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var key = new { Id = id, owner.Platform, owner.TenantId, Revision = revision, verbatim.Fingerprint };
+        var current = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            "SELECT revision FROM verbatims WHERE id = @Id AND platform = @Platform AND tenant_id = @TenantId", key, transaction, cancellationToken: cancellationToken));
+        if (current is null)
+        {
+            return VerbatimEditOutcome.NotFound;
+        }
+
+        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM verbatims WHERE platform = @Platform AND tenant_id = @TenantId AND fingerprint = @Fingerprint AND id <> @Id", key, transaction, cancellationToken: cancellationToken)) > 0)
+        {
+            return VerbatimEditOutcome.Duplicate;
+        }
+
+        // The revision in the WHERE makes the check and the write one step: of two editors who opened revision 3, one writes.
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE verbatims
+            SET fingerprint = @Fingerprint, text = @Text, persona_id = @PersonaId, kind = @Kind, stage = @Stage, source = @Source,
+                said_on = CASE WHEN @Dated THEN @SaidOn ELSE said_on END, dated = @Dated, channel = @Channel, language = @Language,
+                revision = revision + 1
+            WHERE id = @Id AND platform = @Platform AND tenant_id = @TenantId AND revision = @Revision
+            """,
+            new
+            {
+                Id = id,
+                owner.Platform,
+                owner.TenantId,
+                Revision = revision,
+                verbatim.Fingerprint,
+                verbatim.Text,
+                verbatim.PersonaId,
+                Kind = verbatim.Kind?.ToString(),
+                verbatim.Stage,
+                Source = verbatim.Source?.ToString(),
+                Dated = verbatim.Date is not null,
+                SaidOn = verbatim.Date is { } date ? _database.Date(date) : null,
+                verbatim.Channel,
+                verbatim.Language,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return updated > 0 ? VerbatimEditOutcome.Saved : VerbatimEditOutcome.Changed;
+    }
+
+    public async Task<VerbatimEditOutcome> SetRetiredAsync(OrganizationKey owner, long id, int revision, DateTimeOffset? retiredAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE verbatims SET retired_at = @RetiredAt, revision = revision + 1 WHERE id = @Id AND platform = @Platform AND tenant_id = @TenantId AND revision = @Revision",
+            new { Id = id, owner.Platform, owner.TenantId, Revision = revision, RetiredAt = retiredAt is { } at ? _database.Timestamp(at) : null },
+            cancellationToken: cancellationToken));
+        if (updated > 0)
+        {
+            return VerbatimEditOutcome.Saved;
+        }
+
+        return await GetAsync(owner, id, cancellationToken) is null ? VerbatimEditOutcome.NotFound : VerbatimEditOutcome.Changed;
+    }
+
+    /// <summary>
+    /// The WHERE of a search, scoped to one owner (so <c>ix_verbatims_owner_said_on</c> serves it), and its parameters.
+    /// Words are matched with LIKE (ILIKE on PostgreSQL: case ignored on both), their wildcards escaped.
+    /// </summary>
+    internal (string Where, DynamicParameters Parameters) Filter(OrganizationKey owner, VerbatimQuery query)
+    {
+        var parameters = new DynamicParameters(new { owner.Platform, owner.TenantId });
+        var where = new List<string> { "platform = @Platform", "tenant_id = @TenantId" };
+        void Add(string condition, string name, object? value)
+        {
+            where.Add(condition);
+            parameters.Add(name, value);
+        }
+
+        var like = _database.Provider == StorageProvider.Postgres ? "ILIKE" : "LIKE";
+        var words = query.SearchWords();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var escaped = words[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            Add($"text {like} @Word{i} ESCAPE '\\'", $"Word{i}", $"%{escaped}%");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.PersonaId))
+        {
+            Add("persona_id = @PersonaId", "PersonaId", query.PersonaId.Trim());
+        }
+
+        if (query.Kind is { } kind)
+        {
+            Add("kind = @Kind", "Kind", kind.ToString());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Stage))
+        {
+            Add("stage = @Stage", "Stage", query.Stage.Trim());
+        }
+
+        if (query.Source is { } source)
+        {
+            Add("source = @Source", "Source", source.ToString());
+        }
+
+        if (query.From is { } from)
+        {
+            Add("said_on >= @From", "From", _database.Date(from));
+        }
+
+        if (query.To is { } to)
+        {
+            Add("said_on <= @To", "To", _database.Date(to));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Language))
+        {
+            Add("language = @Language", "Language", query.Language.Trim());
+        }
+
+        if (query.State != VerbatimState.All)
+        {
+            where.Add(query.State == VerbatimState.Retired ? "retired_at IS NOT NULL" : "retired_at IS NULL");
+        }
+
+        return (string.Join(" AND ", where), parameters);
+    }
+
     public async Task<int> AssignUnassignedAsync(OrganizationKey organization, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organization);
@@ -128,6 +322,9 @@ public sealed class SqlVerbatimStore : IVerbatimStore
             UnassignedTenant = OrganizationKey.Unassigned.TenantId,
         }, cancellationToken: cancellationToken));
     }
+
+    private static StoredVerbatim ReadStored(Row r) =>
+        new(Read(r), r.RetiredAt is null ? null : Timestamps.Parse(r.RetiredAt), r.Revision);
 
     private static Verbatim Read(Row r) => new()
     {
@@ -173,5 +370,9 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         public string? Channel { get; set; }
 
         public string Language { get; set; } = "en";
+
+        public object? RetiredAt { get; set; }
+
+        public int Revision { get; set; }
     }
 }

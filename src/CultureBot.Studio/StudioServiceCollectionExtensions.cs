@@ -56,6 +56,8 @@ public static class StudioServiceCollectionExtensions
         services.AddSingleton<OnboardingAdmin>();
         services.AddSingleton<CommitteeAdmin>();
         services.AddSingleton<Personas.PackEditor>();
+        services.AddScoped<Verbatims.VerbatimCuration>();
+        services.AddScoped<Quiz.QuizReview>();
 
         // The providers are known at start: an OpenID Connect handler without a client id could not even be created.
         var signIn = configuration.GetSection(StudioOptions.Section).Get<StudioOptions>() ?? new StudioOptions();
@@ -135,6 +137,7 @@ public static class StudioServiceCollectionExtensions
                 endpoints.MapStaticAssets();
                 endpoints.MapStudioSignIn();
                 endpoints.MapPackDownload();
+                endpoints.MapGet(Verbatims.VerbatimExportEndpoint.Path, Verbatims.VerbatimExportEndpoint.ExportAsync).RequireAuthorization(StudioPolicies.Viewer);
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);

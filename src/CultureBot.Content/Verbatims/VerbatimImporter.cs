@@ -25,14 +25,21 @@ public sealed record VerbatimImport(int Read, int Added, int Duplicates, int Red
 public sealed class VerbatimImporter(IVerbatimStore store, TimeProvider clock)
 {
     /// <param name="defaultLanguage">The language of lines without a language cell; null to take it from the file's name, else its words.</param>
+    /// <param name="progress">Receives the fraction of the file read (0 to 1) as its lines are read.</param>
     public async Task<VerbatimImport> ImportAsync(OrganizationKey organization, string path, IReadOnlyDictionary<string, string>? mapping, string? defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        VerbatimCsv csv;
-        await using (var stream = File.OpenRead(path))
-        {
-            csv = VerbatimCsvReader.Read(stream, Path.GetFileName(path), mapping, defaultLanguage, progress);
-        }
+        await using var stream = File.OpenRead(path);
+        return await ImportAsync(organization, stream, Path.GetFileName(path), mapping, defaultLanguage, progress, cancellationToken);
+    }
 
+    /// <summary>
+    /// The same import from <paramref name="stream"/> (an upload), <paramref name="fileName"/> naming it in messages and
+    /// giving its language (<c>NAME.en.csv</c>) as a file's name does. Every valid line is stored in one transaction, after
+    /// the whole file is read: a file refused whole (no header, no text column) stores nothing.
+    /// </summary>
+    public async Task<VerbatimImport> ImportAsync(OrganizationKey organization, Stream stream, string fileName, IReadOnlyDictionary<string, string>? mapping, string? defaultLanguage, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var csv = VerbatimCsvReader.Read(stream, fileName, mapping, defaultLanguage, progress);
         var added = await store.AddAsync(organization, csv.Verbatims, clock.GetUtcNow(), cancellationToken);
         return new VerbatimImport(csv.Verbatims.Count, added, csv.Duplicates + (csv.Verbatims.Count - added), csv.Redacted, csv.Errors)
         {

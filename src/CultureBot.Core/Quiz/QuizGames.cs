@@ -341,7 +341,7 @@ public sealed class QuizGames(
     {
         var questions = await pool.QuestionsAsync(pack, conversation.Organization, cancellationToken);
         var picked = QuizPicker.Pick(questions, await store.SeenAsync(conversation, cancellationToken), Random, results);
-        if (picked is null && questions.Count > 0)
+        if (picked is null && questions.Any(q => !q.Hidden))
         {
             await store.ResetSeenAsync(conversation, cancellationToken);
             picked = QuizPicker.Pick(questions, new HashSet<string>(), Random, results);

@@ -4,7 +4,7 @@ namespace CultureBot.Core.Quiz;
 public static class QuizPicker
 {
     /// <summary>
-    /// A question not in <paramref name="seen"/>, or null when the pool is exhausted (the caller starts a new pass).
+    /// A question not in <paramref name="seen"/> and not hidden, or null when the pool is exhausted (the caller starts a new pass).
     /// Kinds come in turn with equal chances (a pack has many more situations than personas); in solo practice,
     /// <paramref name="results"/> (right and wrong answers by persona) makes the personas a player gets wrong come back
     /// more often: weight (1 + 3 × wrong) / (1 + right).
@@ -15,7 +15,7 @@ public static class QuizPicker
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(seen);
         ArgumentNullException.ThrowIfNull(random);
-        var fresh = pool.Where(q => !seen.Contains(q.Id)).ToList();
+        var fresh = pool.Where(q => !q.Hidden && !seen.Contains(q.Id)).ToList();
         if (fresh.Count == 0)
         {
             return null;

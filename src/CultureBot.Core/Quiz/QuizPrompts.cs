@@ -25,11 +25,16 @@ public static class QuizPrompts
         return strings.Format(key, culture, question.Subject);
     }
 
-    /// <summary>The reveal's explanation as lines "Rubric: the sheet's words".</summary>
+    /// <summary>The reveal's explanation as lines "Rubric: the sheet's words", or the content owners' correction when they wrote one.</summary>
     public static IEnumerable<string> Explanation(QuizQuestion question, StringTable strings, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(strings);
+        if (question.CorrectedExplanation is { } corrected)
+        {
+            return [corrected];
+        }
+
         return question.Explanation.Select(e => strings.Format("matchEvidenceItem", culture, strings.Get(e.Rubric, culture), e.Text));
     }
 }

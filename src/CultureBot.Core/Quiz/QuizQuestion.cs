@@ -48,4 +48,18 @@ public sealed record QuizQuestion
 
     /// <summary>The sheet's own words that make the answer right.</summary>
     public required IReadOnlyList<QuizEvidence> Explanation { get; init; }
+
+    /// <summary>The organization's content owners' own explanation, shown at the reveal instead of <see cref="Explanation"/>.</summary>
+    public string? CorrectedExplanation { get; init; }
+
+    /// <summary>Hidden by the organization's content owners: never drawn (a round already open with it still closes).</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>This question with <paramref name="change"/> applied (the question itself when there is none).</summary>
+    public QuizQuestion With(QuizOverride? change) =>
+        change is null || change.IsEmpty ? this : this with
+        {
+            Hidden = change.Hidden,
+            CorrectedExplanation = string.IsNullOrWhiteSpace(change.Explanation) ? null : change.Explanation.Trim(),
+        };
 }
