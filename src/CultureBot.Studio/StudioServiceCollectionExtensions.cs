@@ -1,6 +1,7 @@
 using System.Globalization;
 using CultureBot.Studio.Access;
 using CultureBot.Studio.Components;
+using CultureBot.Studio.Insights;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -95,6 +96,7 @@ public static class StudioServiceCollectionExtensions
             studio.UseEndpoints(endpoints =>
             {
                 endpoints.MapStaticAssets();
+                endpoints.MapGet(InsightsExport.Path, InsightsExport.HandleAsync).RequireAuthorization(StudioPolicies.Viewer);
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);
