@@ -82,6 +82,29 @@ public class OutboxTests
         Assert.Equal([("quiz-round:g1:1", "m-42")], receipts.Received);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_digest_is_recorded_as_delivered_when_it_is_posted_with_its_message_id_and_nothing_else_is(StorageProvider provider)
+    {
+        var (db, queue, conversations) = await SetUpAsync(provider, "C1", "C2", "C3");
+        await using var _ = db;
+        var clock = new FakeTimeProvider(Sunday);
+        var engagement = new SqlEngagementStore(db.Database);
+        var log = new Core.Insights.EngagementLog(engagement, clock, NullLogger<Core.Insights.EngagementLog>.Instance);
+        var sender = new ScriptedSender(r => r.Key.ConversationId == "C3" ? new DeliveryResult(DeliveryOutcome.Gone, "403") : new DeliveryResult(DeliveryOutcome.Sent, MessageId: "m-" + r.Key.ConversationId));
+        await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C1") with { Purpose = DigestScheduler.Purpose }).Serialize(), Sunday, CancellationToken.None);
+        await queue.EnqueueAsync(OutboxMessage.QueueName, Message("C2").Serialize(), Sunday, CancellationToken.None);
+        await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C3") with { Purpose = DigestScheduler.Purpose }).Serialize(), Sunday, CancellationToken.None);
+
+        await new OutboxDispatcher(queue, conversations, [sender], [], clock, NullLogger<OutboxDispatcher>.Instance, log).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(3, sender.Sent.Count);
+        Assert.Equal(["m-C1"], await engagement.UnreadDigestsAsync(Channel with { ConversationId = "C1" }, Sunday.AddDays(-1), CancellationToken.None));
+        var report = await engagement.ReportAsync(Channel.Organization, Sunday.AddDays(-1), Sunday.AddDays(1), CancellationToken.None);
+        Assert.Equal([(Core.Insights.EngagementKinds.DigestDelivered, 1)], report.Kinds.Select(k => (k.Kind, k.Count)));
+        Assert.Equal(0, report.People);
+    }
+
     private static OutboxMessage Message(string conversation) =>
         new(Channel with { ConversationId = conversation }, BotMessage.FromCard("digest", new JsonObject { ["n"] = 1 }), "test");
 

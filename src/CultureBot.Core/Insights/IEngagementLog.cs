@@ -43,10 +43,16 @@ public interface IEngagementStore
     /// <summary>What happened in the query's period, organization and conversation: the one report the studio, its CSV and the command line show.</summary>
     Task<EngagementReport> ReportAsync(EngagementQuery query, CancellationToken cancellationToken);
 
-    /// <summary>What happened in [<paramref name="from"/>, <paramref name="to"/>), in one organization or in all.</summary>
-    Task<EngagementReport> ReportAsync(OrganizationKey? organization, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        ReportAsync(new EngagementQuery(organization, from, to), cancellationToken);
-
     /// <summary>The conversations of <paramref name="organization"/> with the most events in the period, most first (the studio's filter).</summary>
     Task<IReadOnlyList<ConversationActivity>> ConversationsAsync(OrganizationKey organization, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken);
+}
+
+public static class EngagementStoreExtensions
+{
+    /// <summary>What happened in [<paramref name="from"/>, <paramref name="to"/>), in one organization or in all, every conversation.</summary>
+    public static Task<EngagementReport> ReportAsync(this IEngagementStore store, OrganizationKey? organization, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.ReportAsync(new EngagementQuery(organization, from, to), cancellationToken);
+    }
 }
