@@ -4,6 +4,7 @@ using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
+using CultureBot.Core.Insights;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -90,7 +91,7 @@ public class OutboxTests
         await using var _ = db;
         var clock = new FakeTimeProvider(Sunday);
         var engagement = new SqlEngagementStore(db.Database);
-        var log = new Core.Insights.EngagementLog(engagement, clock, NullLogger<Core.Insights.EngagementLog>.Instance);
+        var log = new EngagementLog(engagement, clock, NullLogger<EngagementLog>.Instance);
         var sender = new ScriptedSender(r => r.Key.ConversationId == "C3" ? new DeliveryResult(DeliveryOutcome.Gone, "403") : new DeliveryResult(DeliveryOutcome.Sent, MessageId: "m-" + r.Key.ConversationId));
         await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C1") with { Purpose = DigestScheduler.Purpose }).Serialize(), Sunday, CancellationToken.None);
         await queue.EnqueueAsync(OutboxMessage.QueueName, Message("C2").Serialize(), Sunday, CancellationToken.None);
@@ -101,7 +102,7 @@ public class OutboxTests
         Assert.Equal(3, sender.Sent.Count);
         Assert.Equal(["m-C1"], await engagement.UnreadDigestsAsync(Channel with { ConversationId = "C1" }, Sunday.AddDays(-1), CancellationToken.None));
         var report = await engagement.ReportAsync(Channel.Organization, Sunday.AddDays(-1), Sunday.AddDays(1), CancellationToken.None);
-        Assert.Equal([(Core.Insights.EngagementKinds.DigestDelivered, 1)], report.Kinds.Select(k => (k.Kind, k.Count)));
+        Assert.Equal([(EngagementKinds.DigestDelivered, 1)], report.Kinds.Select(k => (k.Kind, k.Count)));
         Assert.Equal(0, report.People);
     }
 
