@@ -29,7 +29,7 @@ internal sealed record StudioPageTiming(string Provider, string Page, double P50
 /// </summary>
 internal static class StudioBenchmark
 {
-    public const int Runs = 20;
+    public const int Runs = 10;
     private const int Channels = 200;
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly OrganizationKey Organization = new(Platforms.Teams, "bench-tenant");
