@@ -53,6 +53,26 @@ internal static class LoadBenchCommandLine
             return result.Reminders == result.Committees && result.Cards == result.Newcomers ? 0 : 1;
         });
 
-        return new RootCommand("CultureBot's load benchmarks: the whole host under load, on a throw-away SQLite database.") { outbox, worker, quiz, checks };
+        var verbatims = new Option<int>("--verbatims") { Description = "Verbatims in the organization.", DefaultValueFactory = _ => 100_000 };
+        var people = new Option<int>("--people") { Description = "People with a year of engagement events.", DefaultValueFactory = _ => 10_000 };
+        var eventsPerPerson = new Option<int>("--events-per-person") { Description = "Engagement events per person over the year.", DefaultValueFactory = _ => 50 };
+        var provider = new Option<string>("--provider") { Description = "sqlite, or postgres (on CULTUREBOT_TEST_POSTGRES, in a schema of its own).", DefaultValueFactory = _ => "sqlite" };
+        provider.AcceptOnlyFromAmong("sqlite", "postgres");
+        var studio = new Command("studio", "Time each studio page's queries with 100,000 verbatims and a year of events for 10,000 people: one line per page, p50 and p95.")
+        {
+            verbatims, people, eventsPerPerson, provider,
+        };
+        studio.SetAction(async (parse, cancellationToken) =>
+        {
+            var timings = await StudioBenchmark.RunAsync(parse.GetValue(provider)!, parse.GetValue(verbatims), parse.GetValue(people), parse.GetValue(eventsPerPerson), Console.Error, cancellationToken);
+            foreach (var timing in timings)
+            {
+                Console.WriteLine(timing);
+            }
+
+            return 0;
+        });
+
+        return new RootCommand("CultureBot's load benchmarks: the whole host under load, on a throw-away SQLite database.") { outbox, worker, quiz, checks, studio };
     }
 }

@@ -3,6 +3,7 @@ using CultureBot.Studio.Access;
 using CultureBot.Studio.Components;
 using CultureBot.Studio.Operations;
 using CultureBot.Studio.Personas;
+using CultureBot.Studio.Insights;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -138,6 +139,7 @@ public static class StudioServiceCollectionExtensions
                 endpoints.MapStudioSignIn();
                 endpoints.MapPackDownload();
                 endpoints.MapGet(Verbatims.VerbatimExportEndpoint.Path, Verbatims.VerbatimExportEndpoint.ExportAsync).RequireAuthorization(StudioPolicies.Viewer);
+                endpoints.MapGet(InsightsExport.Path, InsightsExport.HandleAsync).RequireAuthorization(StudioPolicies.Viewer);
                 endpoints.MapRazorComponents<App>()
                     .AddInteractiveServerRenderMode()
                     .RequireAuthorization(StudioPolicies.Viewer);

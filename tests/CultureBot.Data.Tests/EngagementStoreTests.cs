@@ -24,7 +24,7 @@ public class EngagementStoreTests
         return (db, new SqlEngagementStore(db.Database));
     }
 
-    private static EngagementEvent Event(OrganizationKey organization, int day, string kind, string person, string? persona = null, double? value = null, string? detail = null) =>
+    private static EngagementEvent Event(OrganizationKey organization, int day, string kind, string? person, string? persona = null, double? value = null, string? detail = null) =>
         new(organization, T0.AddDays(day), kind, person, "conv-1", persona, value, detail);
 
     [SkippableTheory]
@@ -128,6 +128,95 @@ public class EngagementStoreTests
         var log = new EngagementLog(new FailingStore(), TimeProvider.System, NullLogger<EngagementLog>.Instance);
 
         await log.RecordAsync(Turn(new ConversationKey("slack", "T1", "C1"), "U1"), EngagementKinds.SheetOpened, "camille");
+        await log.RecordReadAsync(Turn(new ConversationKey("msteams", "T1", "a:1"), "U1"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_studio_figures_per_organization_and_per_conversation(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        EngagementEvent[] events =
+        [
+            Event(A, 0, EngagementKinds.OnboardingStarted, "n1"),
+            Event(A, 0, EngagementKinds.OnboardingStarted, "n2"),
+            Event(A, 0, EngagementKinds.OnboardingStarted, "n3"),
+            Event(A, 1, EngagementKinds.OnboardingCardDelivered, "n1", value: 1),
+            Event(A, 2, EngagementKinds.OnboardingCardDelivered, "n1", value: 2),
+            Event(A, 1, EngagementKinds.OnboardingCardDelivered, "n2", value: 1),
+            Event(A, 2, EngagementKinds.OnboardingCompleted, "n1", value: 2),
+            Event(A, 1, EngagementKinds.DigestDelivered, null, detail: "m1") with { ConversationId = "a:chat-1" },
+            Event(A, 1, EngagementKinds.DigestDelivered, null, detail: "m2") with { ConversationId = "19:channel" },
+            Event(A, 2, EngagementKinds.DigestRead, "p1", detail: "m1") with { ConversationId = "a:chat-1" },
+            Event(A, 1, EngagementKinds.CommitteeRsvp, "p2", value: 1) with { ConversationId = "19:channel" },
+            Event(A, 1, EngagementKinds.MatchAnswered, "p1", "camille", 0.3, "a retired sailor who repairs bikes"),
+            Event(A, 2, EngagementKinds.MatchAnswered, "p2", "ines", 0.2, "retired couple, two tandem bikes"),
+            Event(A, 3, EngagementKinds.VerbatimUnmatched, "p3", "camille", 0.1, "Retired people want slow rides"),
+            Event(A, 3, EngagementKinds.MatchAnswered, "p1", "ines", 0.4, "a student who lives downtown"),
+            Event(B, 1, EngagementKinds.OnboardingStarted, "q1"),
+            Event(B, 1, EngagementKinds.DigestDelivered, null, detail: "b1"),
+            Event(B, 2, EngagementKinds.MatchAnswered, "q1", "ines", 0.1, "retired sailor, B's own words"),
+        ];
+        foreach (var e in events)
+        {
+            await store.AddAsync(e, CancellationToken.None);
+        }
+
+        var ofA = await store.ReportAsync(new EngagementQuery(A, T0.AddDays(-1), T0.AddDays(10)), CancellationToken.None);
+        var channel = await store.ReportAsync(new EngagementQuery(A, T0.AddDays(-1), T0.AddDays(10), "19:channel"), CancellationToken.None);
+        var ofB = await store.ReportAsync(new EngagementQuery(B, T0.AddDays(-1), T0.AddDays(10)), CancellationToken.None);
+        var conversations = await store.ConversationsAsync(A, T0.AddDays(-1), T0.AddDays(10), 2, CancellationToken.None);
+
+        Assert.Equal(new OnboardingFunnel(3, 2, 1), ofA.Onboarding);
+        Assert.Equal((2, 1), (ofA.Digests.Delivered, ofA.Digests.Read));
+        Assert.Equal([("a:chat-1", 1, 1), ("19:channel", 1, 0)], ofA.Digests.PerConversation.Select(c => (c.ConversationId, c.Delivered, c.Read)));
+        Assert.Equal(1, ofA.CountOf(EngagementKinds.CommitteeRsvp));
+        Assert.Equal(6, ofA.People); // n1..n3, p1..p3: a delivery is nobody's doing
+        var missing = Assert.Single(ofA.Missing);
+        Assert.Equal((3, "retired"), (missing.Count, missing.Label.Split(" · ")[0]));
+        Assert.Equal("camille", missing.NearestPersonaId);
+        Assert.Equal("Retired people want slow rides", missing.Examples[0]);
+        Assert.Equal(4, ofA.LowConfidenceDescriptions.Count);
+        Assert.Contains(ofA.LowConfidenceDescriptions, d => d.Kind == EngagementKinds.VerbatimUnmatched);
+        Assert.Equal([(new DateOnly(2026, 12, 1), 3, 3), (new DateOnly(2026, 12, 2), 6, 4)], ofA.Days.Take(2).Select(d => (d.Day, d.Count, d.People)));
+
+        Assert.Equal((1, 0, 1, 1), (channel.Digests.Delivered, channel.Digests.Read, channel.People, channel.Kinds.Sum(k => k.Count) - 1));
+        Assert.Equal(new OnboardingFunnel(0, 0, 0), channel.Onboarding);
+
+        Assert.Equal(new OnboardingFunnel(1, 0, 0), ofB.Onboarding);
+        Assert.Equal((1, 0), (ofB.Digests.Delivered, ofB.Digests.Read));
+        Assert.Empty(ofB.Missing); // one description is not a pattern, and A's never join B's
+        Assert.Equal(["retired sailor, B's own words"], ofB.LowConfidenceDescriptions.Select(d => d.Text));
+
+        Assert.Equal(["conv-1", "19:channel"], conversations.Select(c => c.ConversationId));
+        Assert.Equal(11, conversations[0].Events);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_read_receipt_reads_every_digest_delivered_to_the_chat_once_and_otherwise_counts_as_a_read(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        var clock = new FakeTimeProvider(T0);
+        var log = new EngagementLog(store, clock, NullLogger<EngagementLog>.Instance);
+        var chat = new ConversationKey("msteams", "tenant-a", "a:chat-1");
+        await log.RecordAsync(chat, null, EngagementKinds.DigestDelivered, detail: "m1");
+        clock.Advance(TimeSpan.FromDays(7));
+        await log.RecordAsync(chat, null, EngagementKinds.DigestDelivered, detail: "m2");
+        await log.RecordAsync(chat with { ConversationId = "a:chat-2" }, null, EngagementKinds.DigestDelivered, detail: "m3");
+        await log.RecordAsync(chat with { TenantId = "tenant-b" }, null, EngagementKinds.DigestDelivered, detail: "m4");
+
+        Assert.Equal(["m1", "m2"], await store.UnreadDigestsAsync(chat, T0.AddDays(-1), CancellationToken.None));
+        await log.RecordReadAsync(Turn(chat, "29:reader"));
+        await log.RecordReadAsync(Turn(chat, "29:reader"));
+
+        Assert.Empty(await store.UnreadDigestsAsync(chat, T0.AddDays(-1), CancellationToken.None));
+        Assert.Equal(["m3"], await store.UnreadDigestsAsync(chat with { ConversationId = "a:chat-2" }, T0.AddDays(-1), CancellationToken.None));
+        var report = await store.ReportAsync(new EngagementQuery(new OrganizationKey("msteams", "tenant-a"), T0, T0.AddDays(30)), CancellationToken.None);
+        Assert.Equal((3, 2, 1), (report.Digests.Delivered, report.Digests.Read, report.CountOf(EngagementKinds.MessageRead)));
+        Assert.Equal(1, report.People);
     }
 
     private static Turn Turn(ConversationKey conversation, string userId) => new()
@@ -146,7 +235,12 @@ public class EngagementStoreTests
 
         public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken) => throw new InvalidOperationException("database down");
 
-        public Task<EngagementReport> ReportAsync(OrganizationKey? organization, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        public Task<EngagementReport> ReportAsync(EngagementQuery query, CancellationToken cancellationToken) => throw new InvalidOperationException("database down");
+
+        public Task<IReadOnlyList<string>> UnreadDigestsAsync(ConversationKey conversation, DateTimeOffset since, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database down");
+
+        public Task<IReadOnlyList<ConversationActivity>> ConversationsAsync(OrganizationKey organization, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("database down");
     }
 }

@@ -4,6 +4,7 @@ using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
 using CultureBot.Core.Digests;
+using CultureBot.Core.Insights;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -80,6 +81,29 @@ public class OutboxTests
 
         Assert.Equal([("C1", "digest"), ("C1#m-42", "digest")], sender.Sent);
         Assert.Equal([("quiz-round:g1:1", "m-42")], receipts.Received);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_digest_is_recorded_as_delivered_when_it_is_posted_with_its_message_id_and_nothing_else_is(StorageProvider provider)
+    {
+        var (db, queue, conversations) = await SetUpAsync(provider, "C1", "C2", "C3");
+        await using var _ = db;
+        var clock = new FakeTimeProvider(Sunday);
+        var engagement = new SqlEngagementStore(db.Database);
+        var log = new EngagementLog(engagement, clock, NullLogger<EngagementLog>.Instance);
+        var sender = new ScriptedSender(r => r.Key.ConversationId == "C3" ? new DeliveryResult(DeliveryOutcome.Gone, "403") : new DeliveryResult(DeliveryOutcome.Sent, MessageId: "m-" + r.Key.ConversationId));
+        await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C1") with { Purpose = DigestScheduler.Purpose }).Serialize(), Sunday, CancellationToken.None);
+        await queue.EnqueueAsync(OutboxMessage.QueueName, Message("C2").Serialize(), Sunday, CancellationToken.None);
+        await queue.EnqueueAsync(OutboxMessage.QueueName, (Message("C3") with { Purpose = DigestScheduler.Purpose }).Serialize(), Sunday, CancellationToken.None);
+
+        await new OutboxDispatcher(queue, conversations, [sender], [], clock, NullLogger<OutboxDispatcher>.Instance, log).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(3, sender.Sent.Count);
+        Assert.Equal(["m-C1"], await engagement.UnreadDigestsAsync(Channel with { ConversationId = "C1" }, Sunday.AddDays(-1), CancellationToken.None));
+        var report = await engagement.ReportAsync(Channel.Organization, Sunday.AddDays(-1), Sunday.AddDays(1), CancellationToken.None);
+        Assert.Equal([(EngagementKinds.DigestDelivered, 1)], report.Kinds.Select(k => (k.Kind, k.Count)));
+        Assert.Equal(0, report.People);
     }
 
     private static OutboxMessage Message(string conversation) =>

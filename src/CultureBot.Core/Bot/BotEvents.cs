@@ -11,4 +11,10 @@ public static class BotEvents
 
     /// <summary>The app was uninstalled from the organization, or its tokens were revoked: forget what lets the bot act there.</summary>
     public const string Uninstalled = "uninstalled";
+
+    /// <summary>
+    /// The person read the conversation up to a message (Teams sends a read receipt in personal chats); the event's
+    /// value names it: <c>{"messageId": "…"}</c>.
+    /// </summary>
+    public const string MessageRead = "message-read";
 }

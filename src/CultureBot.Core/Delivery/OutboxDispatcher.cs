@@ -19,7 +19,8 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<IProactiveSender> senders,
     IEnumerable<IDeliveryReceipts> receipts,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    Insights.IEngagementLog? engagement = null)
 {
     public const int MaxAttempts = 10;
     public const int BatchSize = 50;
@@ -80,6 +81,7 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 await queue.CompleteAsync(item.Id, CancellationToken.None);
+                await RecordDeliveredAsync(item.Id, message, result.MessageId);
                 break;
             case DeliveryOutcome.Gone:
                 LogGone(logger, item.Id, message.Conversation, result.Reason);
@@ -112,6 +114,15 @@ public sealed partial class OutboxDispatcher(
             }
         }
     }
+
+    /// <summary>
+    /// A digest counts as delivered when it is posted, not when it is decided. No person: a delivery is not something
+    /// someone did. Its message id lets a read receipt name the digest it follows; the log never throws.
+    /// </summary>
+    private Task RecordDeliveredAsync(long id, OutboxMessage message, string? messageId) =>
+        engagement is not null && message.Purpose == Digests.DigestScheduler.Purpose && message.Replaces is null
+            ? engagement.RecordAsync(message.Conversation, null, Insights.EngagementKinds.DigestDelivered, detail: messageId ?? "outbox:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : Task.CompletedTask;
 
     private async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

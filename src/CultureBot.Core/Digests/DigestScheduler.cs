@@ -10,6 +10,9 @@ namespace CultureBot.Core.Digests;
 /// </summary>
 public sealed partial class DigestScheduler(IDigestStore store, DigestBuilder builder, ILogger<DigestScheduler> logger) : IDueCheck
 {
+    /// <summary>The outbox purpose of a digest: the outbox records each one it posts (engagement: digests delivered).</summary>
+    public const string Purpose = "digest";
+
     /// <summary>Returns how many digests were put in the outbox.</summary>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -23,7 +26,7 @@ public sealed partial class DigestScheduler(IDigestStore store, DigestBuilder bu
 
             var occurrence = subscription.LatestAtOrBefore(now);
             var digest = await builder.BuildAsync(subscription.Conversation, subscription.Language, now, cancellationToken);
-            var message = digest is null ? null : new OutboxMessage(subscription.Conversation, digest.Message, "digest");
+            var message = digest is null ? null : new OutboxMessage(subscription.Conversation, digest.Message, Purpose);
             var shown = digest?.Content.Picks.Select(p => p.Id).ToList() ?? [];
             if (await store.RecordSentAsync(subscription, occurrence, shown, digest?.Content.CycleRestarted ?? false, message, now, cancellationToken))
             {

@@ -30,6 +30,7 @@ public static class CultureBotFeatures
                 .MapFeature<SmallTalkFeature>(SmallTalkFeature.Map)
                 .MapFeature<WeekFeature>(WeekFeature.Map)
                 .MapFeature<DigestFeature>(DigestFeature.Map)
+                .MapFeature<DigestReadFeature>(DigestReadFeature.Map)
                 .MapFeature<VerbatimFeature>(VerbatimFeature.Map)
                 .MapFeature<QuizFeature>(QuizFeature.Map)
                 .MapFeature<OnboardingFeature>(OnboardingFeature.Map)

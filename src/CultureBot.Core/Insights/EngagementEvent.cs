@@ -31,7 +31,31 @@ public static class EngagementKinds
     public const string MatchAnswered = "match-answered";
     public const string FinderFinished = "finder-finished";
     public const string QuizAnswered = "quiz-answered";
+    /// <summary>A verbatim added in chat without a persona that no persona fitted well; detail: its words (already redacted).</summary>
+    public const string VerbatimUnmatched = "verbatim-unmatched";
+
+    /// <summary>A digest posted by the outbox (no person: a delivery is not something someone did); detail: the platform's message id.</summary>
+    public const string DigestDelivered = "digest-delivered";
+
+    /// <summary>A delivered digest read in a Teams personal chat (its read receipt); detail: the digest's message id.</summary>
+    public const string DigestRead = "digest-read";
+
+    /// <summary>A read receipt that follows no unread digest: the person read the conversation.</summary>
+    public const string MessageRead = "message-read";
+
+    public const string OnboardingStarted = "onboarding-started";
+
+    /// <summary>An onboarding card decided and queued for a newcomer; value: its step (1 for the first).</summary>
     public const string OnboardingCardDelivered = "onboarding-card";
+
+    public const string OnboardingCompleted = "onboarding-completed";
+
+    /// <summary>An answer to a committee meeting's invitation; value: 1 attending, 0 not.</summary>
+    public const string CommitteeRsvp = "committee-rsvp";
+
+    public const string CommitteeQuestion = "committee-question";
+
+    public const string CommitteeMinutes = "committee-minutes";
 
     /// <summary>A card button, by its verb: <c>action:quiz-answer</c> (cut short: the verb comes from the payload).</summary>
     public static string Action(string verb)

@@ -35,6 +35,37 @@ public sealed partial class EngagementLog(IEngagementStore store, TimeProvider t
 #pragma warning restore CA1031
     }
 
+    /// <summary>A read receipt covers the digests of this last stretch: an older one unread by now is not read because of it.</summary>
+    public static readonly TimeSpan ReadWindow = TimeSpan.FromDays(30);
+
+    public async Task RecordReadAsync(Turn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var conversation = turn.Conversation.Key;
+        try
+        {
+            // A receipt is a read marker: everything before the last message read has been seen too, so every digest
+            // delivered to this chat and not yet read counts as read now, whichever later message the receipt names
+            // (an onboarding card or a reply may have followed the digest).
+            var unread = await store.UnreadDigestsAsync(conversation, time.GetUtcNow() - ReadWindow, cancellationToken);
+            if (unread.Count == 0)
+            {
+                await RecordAsync(turn, EngagementKinds.MessageRead, cancellationToken: cancellationToken);
+            }
+
+            foreach (var digest in unread)
+            {
+                await RecordAsync(turn, EngagementKinds.DigestRead, detail: digest, cancellationToken: cancellationToken);
+            }
+        }
+#pragma warning disable CA1031 // As for every event: the statistic never costs the turn.
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotRecorded(logger, exception, EngagementKinds.DigestRead);
+        }
+#pragma warning restore CA1031
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement event '{Kind}' not recorded (the turn goes on)")]
     private static partial void LogNotRecorded(ILogger logger, Exception exception, string kind);
 }

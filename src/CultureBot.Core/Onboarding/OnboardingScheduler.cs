@@ -2,6 +2,7 @@ using System.Globalization;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Delivery;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Quiz;
@@ -15,7 +16,8 @@ namespace CultureBot.Core.Onboarding;
 /// and the next one on the next working day: a catch-up, not a flood. The last card completes the journey, and the
 /// enroller gets a short report when they asked for one. Decided once per card, whatever fires the check.
 /// </summary>
-public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore verbatims, IQuizStore quiz, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings) : IDueCheck
+public sealed class OnboardingScheduler(
+    IOnboardingStore store, IVerbatimStore verbatims, IQuizStore quiz, PersonaDirectory personas, OnboardingJourneys journeys, StringTable strings, IEngagementLog? engagement = null) : IDueCheck
 {
     public const string Purpose = "onboarding";
 
@@ -57,10 +59,26 @@ public sealed class OnboardingScheduler(IOnboardingStore store, IVerbatimStore v
             if (await store.AdvanceAsync(enrolment.Person, enrolment.NextStep, journeys.Calendar.NextDueAt(now, zone), completed, messages, now, cancellationToken))
             {
                 sent++;
+                await RecordProgressAsync(enrolment, step + 1, completed, cancellationToken);
             }
         }
 
         return sent;
+    }
+
+    /// <summary>The newcomer's progress, recorded once the step is stored (decided once, so recorded once); the log never throws.</summary>
+    private async Task RecordProgressAsync(Enrolment enrolment, int step, bool completed, CancellationToken cancellationToken)
+    {
+        if (engagement is null)
+        {
+            return;
+        }
+
+        await engagement.RecordAsync(enrolment.DeliverTo, enrolment.Person.ConversationId, EngagementKinds.OnboardingCardDelivered, value: step, cancellationToken: cancellationToken);
+        if (completed)
+        {
+            await engagement.RecordAsync(enrolment.DeliverTo, enrolment.Person.ConversationId, EngagementKinds.OnboardingCompleted, value: step, cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>

@@ -60,6 +60,14 @@ public static partial class ActivityTurnMapper
                 var invoke = activity.ReadInvokeValue();
                 return With(turn, TurnKind.Action, verb: invoke?.Action?.Verb, data: invoke?.Action?.Data as JsonObject ?? []);
 
+            case ActivityTypes.Event when activity.Name == EventNames.ReadReceipt:
+                return turn with
+                {
+                    Kind = TurnKind.Event,
+                    EventName = BotEvents.MessageRead,
+                    EventValue = new JsonObject { ["messageId"] = LastReadMessageId(activity.Value) },
+                };
+
             case ActivityTypes.Event:
                 return turn with
                 {
@@ -115,6 +123,11 @@ public static partial class ActivityTurnMapper
 
         return (verb.GetString()!, JsonNode.Parse(element.GetRawText()) as JsonObject ?? []);
     }
+
+    private static string? LastReadMessageId(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty("lastReadMessageId", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
 
     private static ConversationKind KindOf(ConversationAccount? conversation) => conversation?.ConversationType switch
     {

@@ -19,6 +19,16 @@ public static class InvokeNames
     public const string AdaptiveCardAction = "adaptiveCard/action";
 }
 
+/// <summary>Event names CultureBot acts on.</summary>
+public static class EventNames
+{
+    /// <summary>
+    /// A read receipt: in a personal chat, the user read the bot's messages up to <c>value.lastReadMessageId</c>
+    /// (Teams sends it to apps granted the ChatMessageReadReceipt.Read.Chat permission).
+    /// </summary>
+    public const string ReadReceipt = "application/vnd.microsoft.readReceipt";
+}
+
 /// <summary>Content types of attachments and invoke responses.</summary>
 public static class ContentTypes
 {

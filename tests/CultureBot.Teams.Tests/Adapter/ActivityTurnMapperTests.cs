@@ -88,6 +88,20 @@ public class ActivityTurnMapperTests
     }
 
     [Fact]
+    public void A_read_receipt_is_the_message_read_event_naming_the_last_message_read()
+    {
+        var activity = System.Text.Json.JsonSerializer.Deserialize(
+            """{"type":"event","name":"application/vnd.microsoft.readReceipt","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:chat","conversationType":"personal","tenantId":"t1"},"from":{"id":"29:reader"},"value":{"lastReadMessageId":"1733580000000"}}""",
+            TeamsJsonContext.Default.Activity)!;
+
+        var turn = Map(activity);
+
+        Assert.Equal((TurnKind.Event, BotEvents.MessageRead), (turn.Kind, turn.EventName));
+        Assert.Equal("1733580000000", turn.EventValue!["messageId"]!.GetValue<string>());
+        Assert.Equal("29:reader", turn.From!.Id);
+    }
+
+    [Fact]
     public void Unknown_activity_types_are_tolerated_as_other()
     {
         var activity = System.Text.Json.JsonSerializer.Deserialize(

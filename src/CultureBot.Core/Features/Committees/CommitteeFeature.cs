@@ -2,6 +2,7 @@ using System.Globalization;
 using CultureBot.Core.Bot;
 using CultureBot.Core.Committees;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Localization;
 
 namespace CultureBot.Core.Features.Committees;
@@ -246,6 +247,7 @@ public sealed class CommitteeFeature(ICommitteeStore store, CommitteeScheduler s
         var attending = parts.Length > 1 && parts[1] == "yes";
         await store.SetRsvpAsync(meetingId, new MeetingRsvp(person.Id, person.Name, attending), Now, cancellationToken);
         var count = (await store.RsvpsAsync(meetingId, cancellationToken)).Count(r => r.Attending);
+        await context.RecordAsync(EngagementKinds.CommitteeRsvp, value: attending ? 1 : 0, cancellationToken: cancellationToken);
         await context.Channel.NotifyActorAsync(string.Format(context.Culture, context.T(attending ? "committeeRsvpYes" : "committeeRsvpNo"), count), cancellationToken);
     }
 
@@ -266,6 +268,7 @@ public sealed class CommitteeFeature(ICommitteeStore store, CommitteeScheduler s
         }
 
         var count = await store.AddQuestionAsync(meetingId, person.Id, person.Name, question, Now, cancellationToken);
+        await context.RecordAsync(EngagementKinds.CommitteeQuestion, cancellationToken: cancellationToken);
         await context.Channel.NotifyActorAsync(string.Format(context.Culture, context.T("committeeQuestionSaved"), count), cancellationToken);
     }
 
@@ -287,6 +290,7 @@ public sealed class CommitteeFeature(ICommitteeStore store, CommitteeScheduler s
         }
 
         await store.SetMinutesAsync(meeting.Id, minutes, cancellationToken);
+        await context.RecordAsync(EngagementKinds.CommitteeMinutes, cancellationToken: cancellationToken);
         var who = context.Turn.From?.Name ?? context.Turn.From?.Id ?? "?";
         await context.SendAsync(BotMessage.FromText(string.Format(context.Culture, context.T("committeeMinutesShared"), who, minutes)), cancellationToken);
     }

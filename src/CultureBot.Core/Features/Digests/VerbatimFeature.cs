@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CultureBot.Core.Bot;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Verbatims;
 
@@ -46,6 +47,29 @@ public sealed class VerbatimFeature(IVerbatimStore verbatims, PersonaDirectory p
         }
 
         await context.Channel.UpdateActionSourceAsync(BotMessage.FromText($"{reply}\n\n> {verbatim.Text}"), cancellationToken);
+        if (added > 0 && verbatim.PersonaId is null)
+        {
+            await RecordIfUnmatchedAsync(context, verbatim, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A verbatim given no persona that no persona fits well either is what the culture may be missing: it is noted
+    /// (words already redacted) for the studio's "what the culture is missing".
+    /// </summary>
+    private async Task RecordIfUnmatchedAsync(TurnContext context, Verbatim verbatim, CancellationToken cancellationToken)
+    {
+        if (personas.PackFor(context) is not { } pack)
+        {
+            return;
+        }
+
+        var top = personas.MatcherFor(pack).Match(verbatim.Text).Ranked.FirstOrDefault(r => r.Score > 0);
+        var confidence = top?.Confidence ?? 0;
+        if (confidence < EngagementRecording.LowConfidence)
+        {
+            await context.RecordAsync(EngagementKinds.VerbatimUnmatched, top?.Persona.Id, Math.Round(confidence, 3), verbatim.Text, cancellationToken);
+        }
     }
 
     /// <summary>The form's fields as a verbatim, personal data removed from each (and whether there was any); null without words.</summary>

@@ -1,9 +1,11 @@
 using CultureBot.Core.Bot;
 using CultureBot.Core.Conversations;
+using CultureBot.Core.Insights;
 using CultureBot.Core.Localization;
 using CultureBot.Core.Onboarding;
 using CultureBot.Core.Personas;
 using CultureBot.Core.Quiz;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CultureBot.Core.Features.Onboarding;
 
@@ -104,7 +106,18 @@ public sealed class OnboardingFeature(IOnboardingStore store, OnboardingJourneys
         var enrolment = new Enrolment(
             here.Key with { ConversationId = person.Id }, person.Name, deliverTo, pack.Slug, context.Culture.Name, zone, 0, first, EnrolmentStatus.Active,
             by ?? context.Turn.From?.Id, reportTo, now);
-        return await store.EnrolAsync(enrolment, cancellationToken);
+        if (!await store.EnrolAsync(enrolment, cancellationToken))
+        {
+            return false;
+        }
+
+        // The newcomer started, whoever enrolled them: the event is theirs, in the chat their cards go to.
+        if (context.Services.GetService<IEngagementLog>() is { } engagement)
+        {
+            await engagement.RecordAsync(deliverTo, person.Id, EngagementKinds.OnboardingStarted, cancellationToken: cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary><c>onboarding on workspace</c> (or <c>everywhere</c>, <c>partout</c>…): the switch for everyone who joins, not this channel's.</summary>
