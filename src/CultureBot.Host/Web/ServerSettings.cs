@@ -16,7 +16,9 @@ internal static class ServerSettings
         var chosen = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
-        return new WebApplicationOptions { Args = args, ContentRootPath = chosen ? null : AppContext.BaseDirectory };
+        // The application is culturebot whoever runs it (a test process is named testhost): the studio's static web assets
+        // are found through culturebot's manifests.
+        return new WebApplicationOptions { Args = args, ContentRootPath = chosen ? null : AppContext.BaseDirectory, ApplicationName = typeof(ServerSettings).Assembly.GetName().Name };
     }
 
     /// <summary>The per-request log lines of ASP.NET Core (hosting, routing): four a request, off unless asked for.</summary>
