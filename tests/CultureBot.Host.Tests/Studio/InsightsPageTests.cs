@@ -37,8 +37,8 @@ public sealed class InsightsPageTests : IDisposable
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Digests delivered and read" })).ToBeVisibleAsync();
         Assert.Equal(5, await page.Locator("svg[role=img][aria-label]").CountAsync());
         Assert.True(await page.Locator("svg[role=img] rect").CountAsync() > 0, "the charts draw no bars");
-        // Each chart's data is a table under it: the persona asked about, by its name.
-        Assert.Equal(1, await page.Locator("table", new() { HasText = "Camille" }).CountAsync());
+        // Each chart's data is a table under it: the persona asked about, by its name (the quiz's table may name her too).
+        Assert.InRange(await page.Locator("table", new() { HasText = "Camille" }).CountAsync(), 1, 2);
 
         var href = await page.Locator("[href^='insights/export.csv']").First.GetAttributeAsync("href");
         var csv = await page.Context.APIRequest.GetAsync("/admin/" + href);

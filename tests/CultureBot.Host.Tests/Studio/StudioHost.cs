@@ -61,6 +61,9 @@ public sealed class StudioHost : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Waits until the studio page is live (its Blazor connection up): clicks before that are lost.</summary>
+    public static Task WaitLiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-live=true]")).ToBeVisibleAsync();
+
     /// <summary>
     /// Keeps a picture of <paramref name="page"/> as <c>artifacts/studio/NAME.png</c> (full page), which
     /// <c>scripts/screenshots.sh</c> copies into the README's pictures: they come from the tests, so they show what passed.

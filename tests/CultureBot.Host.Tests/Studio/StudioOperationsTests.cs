@@ -33,6 +33,7 @@ public sealed class StudioOperationsTests
         var page = await host.OpenAsync("/admin/digests");
         await Assertions.Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "19:general", Exact = true })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByText("C0SECRET").CountAsync());
+        await StudioHost.WaitLiveAsync(page);
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause 19:general" }).ClickAsync();
@@ -55,6 +56,7 @@ public sealed class StudioOperationsTests
         var page = await host.OpenAsync("/admin/journeys");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nadia" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByText("Secret").CountAsync());
+        await StudioHost.WaitLiveAsync(page);
         await page.GetByText("The plan, card by card").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "Sent" }).First).ToBeVisibleAsync();
         await StudioHost.ScreenshotAsync(page, "journeys");
@@ -81,6 +83,7 @@ public sealed class StudioOperationsTests
         var page = await host.OpenAsync("/admin/committees");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer panel" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByText("Secret board").CountAsync());
+        await StudioHost.WaitLiveAsync(page);
         await Assertions.Expect(page.GetByText("Reminders still to send:")).ToBeVisibleAsync();
         await StudioHost.ScreenshotAsync(page, "committees");
         await AssertAccessibleAsync(page);

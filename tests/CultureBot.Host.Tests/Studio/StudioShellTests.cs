@@ -36,6 +36,7 @@ public sealed class StudioShellTests
         await using var host = await StudioHost.StartAsync();
         var page = await host.OpenAsync("/admin");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await StudioHost.WaitLiveAsync(page);
 
         var result = await page.RunAxe();
 
