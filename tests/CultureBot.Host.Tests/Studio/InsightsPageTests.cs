@@ -54,7 +54,7 @@ public sealed class InsightsPageTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("persona-asked,camille,", StringComparison.Ordinal)); // the sheet, and the match if Camille came first
         Assert.Contains(lines, l => l.StartsWith("quiz-correct,", StringComparison.Ordinal) && l.EndsWith(",1,", StringComparison.Ordinal));
 
-        var result = await page.RunAxe();
+        var result = await StudioHost.AxeAsync(page);
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
     }
 

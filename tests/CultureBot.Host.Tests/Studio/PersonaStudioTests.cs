@@ -123,7 +123,7 @@ public sealed class PersonaStudioTests
         await Assertions.Expect(page.GetByText("Choose a pack file").Or(page.GetByRole(AriaRole.Button, new() { Name = "Retire Camille" }))
             .Or(page.GetByRole(AriaRole.Button, new() { Name = "Roll back to this: version 1" })).First).ToBeVisibleAsync();
 
-        var result = await page.RunAxe();
+        var result = await StudioHost.AxeAsync(page);
 
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
     }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using CultureBot.Host.Tests.Support;
 using CultureBot.Testing;
 using Microsoft.Playwright;
@@ -59,6 +60,17 @@ public sealed class StudioHost : IAsyncDisposable
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="page"/> with axe-core once its animations are over: Fluent UI's message bars fade in, and
+    /// a bar caught half-faded fails the contrast rule by chance.
+    /// </summary>
+    public static async Task<Deque.AxeCore.Commons.AxeResult> AxeAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+        return await page.RunAxe();
     }
 
     /// <summary>Waits until the studio page is live (its Blazor connection up): clicks before that are lost.</summary>

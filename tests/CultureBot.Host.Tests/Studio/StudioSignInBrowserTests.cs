@@ -53,7 +53,7 @@ public sealed class StudioSignInBrowserTests : IDisposable
             var page = await host.OpenAsync(path);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
-            var result = await page.RunAxe();
+            var result = await StudioHost.AxeAsync(page);
 
             Assert.True(result.Violations.Length == 0, path + ": " + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
         }
