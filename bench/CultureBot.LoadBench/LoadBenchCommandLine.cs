@@ -58,13 +58,14 @@ internal static class LoadBenchCommandLine
         var eventsPerPerson = new Option<int>("--events-per-person") { Description = "Engagement events per person over the year.", DefaultValueFactory = _ => 50 };
         var provider = new Option<string>("--provider") { Description = "sqlite, or postgres (on CULTUREBOT_TEST_POSTGRES, in a schema of its own).", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
-        var studio = new Command("studio", "Time each studio page's queries with 100,000 verbatims and a year of events for 10,000 people: one line per page, p50 and p95.")
+        var keep = new Option<string?>("--database") { Description = "sqlite only: a database file to seed once and reuse on the next runs (seeding takes minutes)." };
+        var studio = new Command("studio", "Time each studio page through the host with 100,000 verbatims and a year of events for 10,000 people: one line per page, p50 and p95.")
         {
-            verbatims, people, eventsPerPerson, provider,
+            verbatims, people, eventsPerPerson, provider, keep,
         };
         studio.SetAction(async (parse, cancellationToken) =>
         {
-            var timings = await StudioBenchmark.RunAsync(parse.GetValue(provider)!, parse.GetValue(verbatims), parse.GetValue(people), parse.GetValue(eventsPerPerson), Console.Error, cancellationToken);
+            var timings = await StudioBenchmark.RunAsync(parse.GetValue(provider)!, parse.GetValue(verbatims), parse.GetValue(people), parse.GetValue(eventsPerPerson), parse.GetValue(keep), Console.Error, cancellationToken);
             foreach (var timing in timings)
             {
                 Console.WriteLine(timing);

@@ -18,15 +18,36 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
     /// <summary>The conversations a report lists digests for.</summary>
     public const int MaxConversations = 20;
 
-    public async Task AddAsync(EngagementEvent engagement, CancellationToken cancellationToken)
+    public Task AddAsync(EngagementEvent engagement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        const string sql = """
-            INSERT INTO engagement_events (platform, tenant_id, occurred_at, kind, person, conversation_id, persona_id, value, detail)
-            VALUES (@Platform, @TenantId, @OccurredAt, @Kind, @Person, @ConversationId, @PersonaId, @Value, @Detail)
-            """;
+        return AddAsync([engagement], cancellationToken);
+    }
+
+    /// <summary>Stores <paramref name="events"/> and their summaries in one transaction (imports and the benchmark's seeding).</summary>
+    public async Task AddAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var engagement in events)
+        {
+            await AddOneAsync(connection, transaction, engagement, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The event, then its summaries: its day's kind and persona, its day's people when it is the person's first event
+    /// that day, its team or channel's day. Whether it is the person's first of the day is decided by updating the
+    /// person's row only when their last event is older than the day: the row's lock settles two hosts recording the
+    /// same person at once. (An event recorded late, after a later one of the same person, is not counted as a first.)
+    /// </summary>
+    private async Task AddOneAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, EngagementEvent engagement, CancellationToken cancellationToken)
+    {
+        var utc = engagement.OccurredAt.ToUniversalTime();
+        var parameters = new
         {
             engagement.Organization.Platform,
             engagement.Organization.TenantId,
@@ -37,8 +58,66 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
             engagement.PersonaId,
             engagement.Value,
             engagement.Detail,
-        }, cancellationToken: cancellationToken));
+            Day = Day(utc),
+            DayStart = database.Timestamp(new DateTimeOffset(utc.Date, TimeSpan.Zero)),
+            PersonaKey = engagement.PersonaId ?? string.Empty,
+            Correct = engagement.Value >= 1 ? 1 : 0,
+        };
+        Task<int> ExecuteAsync(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+
+        await ExecuteAsync("""
+            INSERT INTO engagement_events (platform, tenant_id, occurred_at, kind, person, conversation_id, persona_id, value, detail)
+            VALUES (@Platform, @TenantId, @OccurredAt, @Kind, @Person, @ConversationId, @PersonaId, @Value, @Detail)
+            """);
+        await ExecuteAsync("""
+            INSERT INTO engagement_days (platform, tenant_id, day, kind, persona_id, events, correct) VALUES (@Platform, @TenantId, @Day, @Kind, @PersonaKey, 1, @Correct)
+            ON CONFLICT (platform, tenant_id, day, kind, persona_id) DO UPDATE SET events = engagement_days.events + 1, correct = engagement_days.correct + excluded.correct
+            """);
+        if (!IsPersonalChat(engagement.Organization.Platform, engagement.ConversationId))
+        {
+            await ExecuteAsync("""
+                INSERT INTO engagement_conversation_days (platform, tenant_id, day, conversation_id, events) VALUES (@Platform, @TenantId, @Day, @ConversationId, 1)
+                ON CONFLICT (platform, tenant_id, day, conversation_id) DO UPDATE SET events = engagement_conversation_days.events + 1
+                """);
+        }
+
+        if (engagement.Person is null)
+        {
+            return;
+        }
+
+        const string Person = "platform = @Platform AND tenant_id = @TenantId AND person = @Person";
+        var firstOfDay = await ExecuteAsync("INSERT INTO engagement_people (platform, tenant_id, person, first_at, last_at) VALUES (@Platform, @TenantId, @Person, @OccurredAt, @OccurredAt) ON CONFLICT DO NOTHING") == 1
+            || await ExecuteAsync($"UPDATE engagement_people SET last_at = @OccurredAt WHERE {Person} AND last_at < @DayStart") == 1;
+        if (!firstOfDay)
+        {
+            await ExecuteAsync($"UPDATE engagement_people SET last_at = @OccurredAt WHERE {Person} AND last_at < @OccurredAt");
+            return;
+        }
+
+        await ExecuteAsync("""
+            INSERT INTO engagement_day_people (platform, tenant_id, day, people) VALUES (@Platform, @TenantId, @Day, 1)
+            ON CONFLICT (platform, tenant_id, day) DO UPDATE SET people = engagement_day_people.people + 1
+            """);
     }
+
+    /// <summary>
+    /// A person's own chat with the bot (Teams <c>a:…</c>, or <c>user:…</c> when the bot opened it; Slack <c>D…</c>):
+    /// not a team or a channel, so not listed among the conversations to filter on (its id names the person).
+    /// </summary>
+    internal static bool IsPersonalChat(string platform, string conversationId) =>
+        conversationId.StartsWith("a:", StringComparison.Ordinal)
+        || conversationId.StartsWith(CultureBot.Core.Bot.PersonalChat.TeamsUserPrefix, StringComparison.Ordinal)
+        || (platform == Platforms.Slack && conversationId.StartsWith('D'));
+
+    /// <summary><see cref="IsPersonalChat"/> in SQL.</summary>
+    private const string NotPersonalChat = "NOT (substr(conversation_id, 1, 2) = 'a:' OR substr(conversation_id, 1, 5) = 'user:' OR (platform = 'slack' AND substr(conversation_id, 1, 1) = 'D'))";
+
+    private static string Day(DateTimeOffset utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a period can be read from the day summaries: whole UTC days.</summary>
+    private static bool WholeDays(DateTimeOffset from, DateTimeOffset to) =>
+        from.ToUniversalTime().TimeOfDay == TimeSpan.Zero && to.ToUniversalTime().TimeOfDay == TimeSpan.Zero;
 
     public async Task<byte[]> PseudonymKeyAsync(CancellationToken cancellationToken)
     {
@@ -54,8 +133,24 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM engagement_events WHERE occurred_at < @Before", new { Before = database.Timestamp(before) }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = new { Before = database.Timestamp(before), BeforeDay = Day(before.ToUniversalTime()) };
+        Task<int> ExecuteAsync(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        var purged = await ExecuteAsync("DELETE FROM engagement_events WHERE occurred_at < @Before");
+
+        // A day's summaries go once the whole day is out; a person's row once their last event is, and otherwise
+        // starts at their oldest event left.
+        await ExecuteAsync("DELETE FROM engagement_days WHERE day < @BeforeDay");
+        await ExecuteAsync("DELETE FROM engagement_day_people WHERE day < @BeforeDay");
+        await ExecuteAsync("DELETE FROM engagement_conversation_days WHERE day < @BeforeDay");
+        await ExecuteAsync("DELETE FROM engagement_people WHERE last_at < @Before");
+        await ExecuteAsync("""
+            UPDATE engagement_people SET first_at = COALESCE((SELECT MIN(e.occurred_at) FROM engagement_events e
+                WHERE e.platform = engagement_people.platform AND e.tenant_id = engagement_people.tenant_id AND e.person = engagement_people.person), last_at)
+            WHERE first_at < @Before
+            """);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
     }
 
     public async Task<IReadOnlyList<string>> UnreadDigestsAsync(ConversationKey conversation, DateTimeOffset since, CancellationToken cancellationToken)
@@ -86,20 +181,45 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
     public async Task<IReadOnlyList<ConversationActivity>> ConversationsAsync(OrganizationKey organization, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organization);
+        var top = Math.Clamp(limit, 1, 1000);
+        var sql = WholeDays(from, to)
+            ? $"""
+              SELECT conversation_id, SUM(events) FROM engagement_conversation_days
+              WHERE platform = @Platform AND tenant_id = @TenantId AND day >= @FromDay AND day < @ToDay
+              GROUP BY conversation_id ORDER BY SUM(events) DESC, conversation_id LIMIT {top}
+              """
+            : $"""
+              SELECT conversation_id, COUNT(*) FROM engagement_events
+              WHERE platform = @Platform AND tenant_id = @TenantId AND occurred_at >= @From AND occurred_at < @To AND {NotPersonalChat}
+              GROUP BY conversation_id ORDER BY COUNT(*) DESC, conversation_id LIMIT {top}
+              """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string, long)>(new CommandDefinition(
-            $"""
-            SELECT conversation_id, COUNT(*) FROM engagement_events
-            WHERE platform = @Platform AND tenant_id = @TenantId AND occurred_at >= @From AND occurred_at < @To
-            GROUP BY conversation_id ORDER BY COUNT(*) DESC, conversation_id LIMIT {Math.Clamp(limit, 1, 1000)}
-            """,
-            new { organization.Platform, organization.TenantId, From = database.Timestamp(from), To = database.Timestamp(to) }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(string, long)>(new CommandDefinition(sql, new
+        {
+            organization.Platform,
+            organization.TenantId,
+            From = database.Timestamp(from),
+            To = database.Timestamp(to),
+            FromDay = Day(from.ToUniversalTime()),
+            ToDay = Day(to.ToUniversalTime()),
+        }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new ConversationActivity(r.Item1, (int)r.Item2))];
     }
 
-    public async Task<EngagementReport> ReportAsync(EngagementQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report, from the day summaries when it can be (one organization, whole UTC days, no conversation: what the
+    /// studio and the command line ask), otherwise from the events themselves (a conversation's report reads its own
+    /// events through the conversation index).
+    /// </summary>
+    public Task<EngagementReport> ReportAsync(EngagementQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return ReportAsync(query, query.Organization is not null && query.ConversationId is null && WholeDays(query.From, query.To), cancellationToken);
+    }
+
+    /// <param name="fromSummaries">Read people, kinds, days, personas and quiz answers from the summaries (the tests compare both ways).</param>
+    internal async Task<EngagementReport> ReportAsync(EngagementQuery query, bool fromSummaries, CancellationToken cancellationToken)
+    {
         var organization = query.Organization;
         var where = "occurred_at >= @From AND occurred_at < @To"
             + (organization is null ? string.Empty : " AND platform = @Platform AND tenant_id = @TenantId")
@@ -111,6 +231,8 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
             organization?.Platform,
             organization?.TenantId,
             query.ConversationId,
+            FromDay = Day(query.From.ToUniversalTime()),
+            ToDay = Day(query.To.ToUniversalTime()),
             Sheet = EngagementKinds.SheetOpened,
             Match = EngagementKinds.MatchAnswered,
             Quiz = EngagementKinds.QuizAnswered,
@@ -124,13 +246,43 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
         var day = database.Provider == StorageProvider.Postgres ? "to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "substr(occurred_at, 1, 10)";
         await using var connection = await database.OpenAsync(cancellationToken);
 
-        var people = await connection.ExecuteScalarAsync<long>(Command($"SELECT COUNT(DISTINCT person) FROM engagement_events WHERE {where}"));
-        var kinds = await connection.QueryAsync<(string, long)>(Command($"SELECT kind, COUNT(*) FROM engagement_events WHERE {where} GROUP BY kind ORDER BY COUNT(*) DESC, kind"));
-        var days = await connection.QueryAsync<(string, long, long)>(Command($"SELECT {day}, COUNT(*), COUNT(DISTINCT person) FROM engagement_events WHERE {where} GROUP BY {day} ORDER BY {day}"));
-        var personas = await connection.QueryAsync<(string, long)>(Command(
-            $"SELECT persona_id, COUNT(*) FROM engagement_events WHERE {where} AND kind IN (@Sheet, @Match) AND persona_id IS NOT NULL GROUP BY persona_id ORDER BY COUNT(*) DESC, persona_id"));
-        var quiz = await connection.QueryAsync<(string, long, long)>(Command(
-            $"SELECT persona_id, COUNT(*), SUM(CASE WHEN value >= 1 THEN 1 ELSE 0 END) FROM engagement_events WHERE {where} AND kind = @Quiz AND persona_id IS NOT NULL GROUP BY persona_id"));
+        long people;
+        IEnumerable<(string, long)> kinds;
+        List<DayCount> days;
+        IEnumerable<(string, long)> personas;
+        IEnumerable<(string, long, long)> quiz;
+        if (fromSummaries)
+        {
+            const string Summary = "platform = @Platform AND tenant_id = @TenantId AND day >= @FromDay AND day < @ToDay";
+            people = await connection.ExecuteScalarAsync<long>(Command(
+                """
+                SELECT COUNT(*) FROM engagement_people p
+                WHERE p.platform = @Platform AND p.tenant_id = @TenantId AND p.first_at < @To AND p.last_at >= @From
+                  AND ((p.first_at >= @From AND p.last_at < @To)
+                       OR EXISTS (SELECT 1 FROM engagement_events e WHERE e.platform = p.platform AND e.tenant_id = p.tenant_id AND e.person = p.person
+                                                                      AND e.occurred_at >= @From AND e.occurred_at < @To))
+                """));
+            kinds = await connection.QueryAsync<(string, long)>(Command($"SELECT kind, SUM(events) FROM engagement_days WHERE {Summary} GROUP BY kind ORDER BY SUM(events) DESC, kind"));
+            var dayPeople = (await connection.QueryAsync<(string, long)>(Command($"SELECT day, people FROM engagement_day_people WHERE {Summary}"))).ToDictionary(d => d.Item1, d => d.Item2, StringComparer.Ordinal);
+            days = [.. (await connection.QueryAsync<(string, long)>(Command($"SELECT day, SUM(events) FROM engagement_days WHERE {Summary} GROUP BY day ORDER BY day")))
+                .Select(d => new DayCount(ParseDay(d.Item1), (int)d.Item2, (int)dayPeople.GetValueOrDefault(d.Item1)))];
+            personas = await connection.QueryAsync<(string, long)>(Command(
+                $"SELECT persona_id, SUM(events) FROM engagement_days WHERE {Summary} AND kind IN (@Sheet, @Match) AND persona_id <> '' GROUP BY persona_id ORDER BY SUM(events) DESC, persona_id"));
+            quiz = await connection.QueryAsync<(string, long, long)>(Command(
+                $"SELECT persona_id, SUM(events), SUM(correct) FROM engagement_days WHERE {Summary} AND kind = @Quiz AND persona_id <> '' GROUP BY persona_id"));
+        }
+        else
+        {
+            people = await connection.ExecuteScalarAsync<long>(Command($"SELECT COUNT(DISTINCT person) FROM engagement_events WHERE {where}"));
+            kinds = await connection.QueryAsync<(string, long)>(Command($"SELECT kind, COUNT(*) FROM engagement_events WHERE {where} GROUP BY kind ORDER BY COUNT(*) DESC, kind"));
+            days = [.. (await connection.QueryAsync<(string, long, long)>(Command($"SELECT {day}, COUNT(*), COUNT(DISTINCT person) FROM engagement_events WHERE {where} GROUP BY {day} ORDER BY {day}")))
+                .Select(d => new DayCount(ParseDay(d.Item1), (int)d.Item2, (int)d.Item3))];
+            personas = await connection.QueryAsync<(string, long)>(Command(
+                $"SELECT persona_id, COUNT(*) FROM engagement_events WHERE {where} AND kind IN (@Sheet, @Match) AND persona_id IS NOT NULL GROUP BY persona_id ORDER BY COUNT(*) DESC, persona_id"));
+            quiz = await connection.QueryAsync<(string, long, long)>(Command(
+                $"SELECT persona_id, COUNT(*), SUM(CASE WHEN value >= 1 THEN 1 ELSE 0 END) FROM engagement_events WHERE {where} AND kind = @Quiz AND persona_id IS NOT NULL GROUP BY persona_id"));
+        }
+
         var funnel = (await connection.QueryAsync<(string, long)>(Command(
             $"SELECT kind, COUNT(DISTINCT person) FROM engagement_events WHERE {where} AND kind IN (@Started, @Card, @Completed) GROUP BY kind"))).ToDictionary(k => k.Item1, k => (int)k.Item2, StringComparer.Ordinal);
         var digests = await connection.QueryAsync<(string, long, long)>(Command(
@@ -149,7 +301,7 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
         return new EngagementReport(
             (int)people,
             kindCounts,
-            [.. days.Select(d => new DayCount(DateOnly.ParseExact(d.Item1, "yyyy-MM-dd", CultureInfo.InvariantCulture), (int)d.Item2, (int)d.Item3))],
+            days,
             [.. personas.Select(p => new PersonaCount(p.Item1, (int)p.Item2))],
             [.. quiz.Select(q => new PersonaAccuracy(q.Item1, (int)q.Item2, (int)q.Item3)).OrderBy(q => q.Rate).ThenBy(q => q.PersonaId, StringComparer.Ordinal)],
             [.. descriptions.Take(MaxDescriptions)],
@@ -162,6 +314,8 @@ public sealed class SqlEngagementStore(Database database) : IEngagementStore
 
         CommandDefinition Command(string sql) => new(sql, parameters, cancellationToken: cancellationToken);
     }
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed class DescriptionRow
     {

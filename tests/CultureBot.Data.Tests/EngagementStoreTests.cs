@@ -219,6 +219,120 @@ public class EngagementStoreTests
         Assert.Equal(1, report.People);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_day_summaries_report_what_the_events_report_for_whole_days_before_and_after_a_purge(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var events = RandomEvents(start, days: 40, seed: 7);
+        await store.AddAsync(events, CancellationToken.None);
+        Assert.True(events.Count(e => e.Organization == A) > 200);
+
+        foreach (var (from, to) in new[] { (0, 40), (0, 1), (3, 17), (39, 40), (10, 11), (-5, 60) })
+        {
+            await AssertSameReportAsync(store, A, start.AddDays(from), start.AddDays(to));
+        }
+
+        await AssertSameReportAsync(store, B, start, start.AddDays(40));
+        await store.PurgeAsync(start.AddDays(12), CancellationToken.None);
+        await AssertSameReportAsync(store, A, start.AddDays(12), start.AddDays(40));
+        await AssertSameReportAsync(store, A, start.AddDays(15), start.AddDays(20));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Events_recorded_before_the_summaries_existed_are_summarised_by_their_migration(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
+        {
+            // Back to the schema before migration 20, with events stored the way it stored them: rows only.
+            await connection.ExecuteAsync("DROP TABLE engagement_days; DROP TABLE engagement_day_people; DROP TABLE engagement_conversation_days; DROP TABLE engagement_people; DROP INDEX ix_engagement_events_org_person_time; DELETE FROM schema_migrations WHERE version = 20");
+            foreach (var e in RandomEvents(start, days: 20, seed: 11))
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO engagement_events (platform, tenant_id, occurred_at, kind, person, conversation_id, persona_id, value, detail) VALUES (@Platform, @TenantId, @At, @Kind, @Person, @ConversationId, @PersonaId, @Value, @Detail)",
+                    new { e.Organization.Platform, e.Organization.TenantId, At = db.Database.Timestamp(e.OccurredAt), e.Kind, e.Person, e.ConversationId, e.PersonaId, e.Value, e.Detail });
+            }
+        }
+
+        Assert.Equal([20], await db.Runner.MigrateAsync(CancellationToken.None));
+
+        await AssertSameReportAsync(store, A, start, start.AddDays(20));
+        await AssertSameReportAsync(store, A, start.AddDays(4), start.AddDays(9));
+        await store.AddAsync(RandomEvents(start.AddDays(20), days: 3, seed: 12), CancellationToken.None);
+        await AssertSameReportAsync(store, A, start.AddDays(2), start.AddDays(23));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_conversations_to_filter_on_are_teams_and_channels_never_a_persons_own_chat(StorageProvider provider)
+    {
+        var (db, store) = await StoreAsync(provider);
+        await using var _ = db;
+        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        await store.AddAsync(RandomEvents(start, days: 10, seed: 3), CancellationToken.None);
+
+        var fromSummaries = await store.ConversationsAsync(A, start, start.AddDays(10), 50, CancellationToken.None);
+        var fromEvents = await store.ConversationsAsync(A, start.AddMinutes(-1), start.AddDays(10), 50, CancellationToken.None);
+        var slack = await store.ConversationsAsync(B, start, start.AddDays(10), 50, CancellationToken.None);
+
+        Assert.Equal(fromEvents, fromSummaries);
+        Assert.Equal(["19:channel-0@thread.tacv2", "19:channel-1@thread.tacv2", "19:channel-2@thread.tacv2"], fromSummaries.Select(c => c.ConversationId).Order(StringComparer.Ordinal));
+        Assert.Equal(["C0CHANNEL0", "C0CHANNEL1", "C0CHANNEL2"], slack.Select(c => c.ConversationId).Order(StringComparer.Ordinal));
+        Assert.True(SqlEngagementStore.IsPersonalChat("msteams", "a:1xyz") && SqlEngagementStore.IsPersonalChat("msteams", "user:29:1") && SqlEngagementStore.IsPersonalChat("slack", "D0123"));
+        Assert.False(SqlEngagementStore.IsPersonalChat("msteams", "19:abc@thread.v2") || SqlEngagementStore.IsPersonalChat("slack", "C0123") || SqlEngagementStore.IsPersonalChat("msteams", "D-team"));
+    }
+
+    /// <summary>
+    /// Events of six people of A (Teams) and three of B (Slack) over <paramref name="days"/> days, in their own chats or
+    /// three channels, each day's events shuffled within the day (a person's events of one day may come in any order).
+    /// </summary>
+    private static List<EngagementEvent> RandomEvents(DateTimeOffset start, int days, int seed)
+    {
+        var random = new Random(seed);
+        string[] kinds = [EngagementKinds.SheetOpened, EngagementKinds.MatchAnswered, EngagementKinds.QuizAnswered, EngagementKinds.Action("quiz-answer"), EngagementKinds.OnboardingStarted, EngagementKinds.DigestDelivered];
+        string?[] personas = ["camille", "ines", "marc", null];
+        var events = new List<EngagementEvent>();
+        for (var day = 0; day < days; day++)
+        {
+            var today = new List<EngagementEvent>();
+            for (var i = random.Next(0, 25); i > 0; i--)
+            {
+                var teams = random.Next(3) > 0;
+                var person = random.Next(teams ? 6 : 3);
+                var kind = kinds[random.Next(kinds.Length)];
+                var channel = random.Next(2) == 0 ? (teams ? $"19:channel-{random.Next(3)}@thread.tacv2" : $"C0CHANNEL{random.Next(3)}") : (teams ? $"a:person-{person}" : $"D0PERSON{person}");
+                today.Add(new EngagementEvent(
+                    teams ? A : B, start.AddDays(day).AddMinutes(random.Next(24 * 60)), kind, kind == EngagementKinds.DigestDelivered ? null : $"p{person}",
+                    channel, personas[random.Next(personas.Length)], kind == EngagementKinds.QuizAnswered ? random.Next(2) : random.NextDouble(), null));
+            }
+
+            events.AddRange(today.OrderBy(_ => random.Next()));
+        }
+
+        return events;
+    }
+
+    private static async Task AssertSameReportAsync(SqlEngagementStore store, OrganizationKey organization, DateTimeOffset from, DateTimeOffset to)
+    {
+        var query = new EngagementQuery(organization, from, to);
+        var summaries = await store.ReportAsync(query, fromSummaries: true, CancellationToken.None);
+        var events = await store.ReportAsync(query, fromSummaries: false, CancellationToken.None);
+        var period = $"{organization} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}";
+
+        Assert.Equal((period, events.People), (period, summaries.People));
+        Assert.Equal(events.Kinds, summaries.Kinds);
+        Assert.Equal(events.Days, summaries.Days);
+        Assert.Equal(events.PersonasAskedAbout, summaries.PersonasAskedAbout);
+        Assert.Equal(events.QuizAccuracy, summaries.QuizAccuracy);
+        Assert.Equal(events.Onboarding, summaries.Onboarding);
+    }
+
     private static Turn Turn(ConversationKey conversation, string userId) => new()
     {
         Kind = TurnKind.Message,

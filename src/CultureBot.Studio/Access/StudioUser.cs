@@ -11,6 +11,16 @@ public sealed record StudioUser(OrganizationKey Organization, string Role, strin
 {
     public bool IsOwner => Role == StudioRoles.Owner;
 
+    /// <summary>Refuses anyone but an owner before a write: pages hide the buttons, the server does not trust that.</summary>
+    /// <exception cref="StudioRefusalException">With <see cref="StudioRefusalException.NotOwner"/> for a viewer.</exception>
+    public void RequireOwner()
+    {
+        if (!IsOwner)
+        {
+            throw new StudioRefusalException(StudioRefusalException.NotOwner);
+        }
+    }
+
     /// <summary>The signed-in person of <paramref name="principal"/>; null when it carries no organization or no role.</summary>
     public static StudioUser? From(ClaimsPrincipal? principal)
     {

@@ -87,7 +87,7 @@ public sealed class CommitteeAdmin(ICommitteeStore store, CommitteeScheduler sch
     /// <summary>The scheduled meeting <paramref name="meetingId"/> and its committee, when both are the user's organization's; for an owner.</summary>
     private async Task<(Committee Committee, CommitteeMeeting Meeting)> OwnedAsync(StudioUser user, long meetingId, CancellationToken cancellationToken)
     {
-        StudioRefusalException.RequireOwner(user);
+        user.RequireOwner();
         if (await store.MeetingAsync(meetingId, cancellationToken) is not { Status: MeetingStatus.Scheduled } meeting
             || await store.GetAsync(meeting.CommitteeId, cancellationToken) is not { } committee
             || committee.Channel.Organization != user.Organization)

@@ -61,7 +61,7 @@ public sealed class DigestAdmin(IDigestStore store, IAuditLog audit, TimeProvide
     /// <summary>The subscription of <paramref name="conversationId"/> in the user's organization, for an owner.</summary>
     private async Task<DigestSubscription> OwnedAsync(StudioUser user, string conversationId, CancellationToken cancellationToken)
     {
-        StudioRefusalException.RequireOwner(user);
+        user.RequireOwner();
         var key = new ConversationKey(user.Organization.Platform, user.Organization.TenantId, conversationId);
         return await store.GetAsync(key, cancellationToken) ?? throw new StudioRefusalException(StudioRefusalException.NotFound);
     }

@@ -34,7 +34,7 @@ public sealed class OnboardingAdmin(IOnboardingStore store, OnboardingJourneys j
     /// <summary>Pauses, resumes (the next card on the next working day) or stops a newcomer's journey.</summary>
     public async Task SetStatusAsync(StudioUser user, string userId, EnrolmentStatus status, CancellationToken cancellationToken)
     {
-        StudioRefusalException.RequireOwner(user);
+        user.RequireOwner();
         if (status is not (EnrolmentStatus.Active or EnrolmentStatus.Paused or EnrolmentStatus.Stopped))
         {
             throw new StudioRefusalException("RefusedStatus");

@@ -79,7 +79,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
     /// <summary>Stores the text of version <paramref name="number"/> as a new version: history is never rewritten.</summary>
     public async Task<PackEditResult> RollBackAsync(StudioUser user, string slug, int openedRevision, int number, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         if (await store.VersionContentAsync(user.Organization, slug, number, cancellationToken) is not { } content)
         {
             return new PackEditResult(PackEditOutcome.NotFound);
@@ -98,7 +98,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
     /// <summary>What storing an uploaded pack would do: every problem with its line, or what it changes. Stores nothing.</summary>
     public async Task<PackUploadPreview> PreviewAsync(StudioUser user, string yaml, string fileName, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         PackReader.Result read;
         try
         {
@@ -118,7 +118,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
     /// <summary>Stores an uploaded pack as the new version of the organization's pack of its slug (or as a new pack of its own).</summary>
     public async Task<PackEditResult> ReplaceAsync(StudioUser user, string yaml, string fileName, int openedRevision, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         string slug;
         try
         {
@@ -143,7 +143,7 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
     /// <summary>Applies <paramref name="change"/> (false: what it names is not in the pack) to the pack as stored now, then stores it.</summary>
     private async Task<PackEditResult> ChangeAsync(StudioUser user, string slug, int openedRevision, string action, string target, Func<PackDocument, bool> change, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         if (await OpenAsync(user, slug, cancellationToken) is not { } current)
         {
             return new PackEditResult(PackEditOutcome.NotFound);
@@ -253,12 +253,4 @@ public sealed class PackEditor(IPackStore store, PersonaDirectory directory, ISe
         new(stored, revision, isShared, PackReader.Parse(stored.Content, stored.SourceFile).Pack with { Owner = stored.Owner });
 
     /// <summary>The server's own check: a viewer's session, or a page that forgot to hide a button, cannot write.</summary>
-    private static void RequireOwner(StudioUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsOwner)
-        {
-            throw new UnauthorizedAccessException($"{user.Name} is a viewer of {user.Organization}: only an owner changes personas");
-        }
-    }
 }

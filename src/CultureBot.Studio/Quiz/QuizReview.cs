@@ -32,7 +32,7 @@ public sealed class QuizReview(PersonaDirectory personas, QuizPool pool, IQuizOv
     /// <summary>Hides question <paramref name="questionId"/> of pack <paramref name="packSlug"/> (or shows it again); false when the organization's quiz has no such question.</summary>
     public async Task<bool> SetHiddenAsync(StudioUser user, string packSlug, string questionId, bool hidden, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         if (await FindAsync(user, packSlug, questionId, cancellationToken) is not { } question)
         {
             return false;
@@ -49,7 +49,7 @@ public sealed class QuizReview(PersonaDirectory personas, QuizPool pool, IQuizOv
     /// </summary>
     public async Task<bool> CorrectExplanationAsync(StudioUser user, string packSlug, string questionId, string? explanation, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         var text = string.IsNullOrWhiteSpace(explanation) ? null : explanation.Trim();
         if (text?.Length > MaxExplanationLength || await FindAsync(user, packSlug, questionId, cancellationToken) is not { } question)
         {
@@ -68,13 +68,4 @@ public sealed class QuizReview(PersonaDirectory personas, QuizPool pool, IQuizOv
 
     private Task RecordAsync(StudioUser user, string action, string packSlug, QuizQuestion question, string summary, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditEntry(user.Organization, clock.GetUtcNow(), user.Name, action, $"quiz:{packSlug}:{question.Id}", $"{summary} ({question.Kind}, {question.PersonaId})"), cancellationToken);
-
-    private static void RequireOwner(StudioUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsOwner)
-        {
-            throw new UnauthorizedAccessException($"Only an owner of {user.Organization} reviews its quiz.");
-        }
-    }
 }

@@ -64,7 +64,7 @@ public sealed class VerbatimCuration(IVerbatimStore store, VerbatimImporter impo
     /// </summary>
     public async Task<VerbatimChange> EditAsync(StudioUser user, long id, int revision, Verbatim edited, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         ArgumentNullException.ThrowIfNull(edited);
         if (Problem(edited) is { } problem)
         {
@@ -101,7 +101,7 @@ public sealed class VerbatimCuration(IVerbatimStore store, VerbatimImporter impo
     /// </summary>
     public async Task<VerbatimImport> ImportAsync(StudioUser user, Stream csv, string fileName, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         ArgumentNullException.ThrowIfNull(csv);
         var name = Path.GetFileName(fileName);
         var result = await importer.ImportAsync(user.Organization, csv, name, null, null, progress, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class VerbatimCuration(IVerbatimStore store, VerbatimImporter impo
 
     private async Task<VerbatimChange> SetRetiredAsync(StudioUser user, long id, int revision, bool retire, CancellationToken cancellationToken)
     {
-        RequireOwner(user);
+        user.RequireOwner();
         var outcome = await store.SetRetiredAsync(user.Organization, id, revision, retire ? clock.GetUtcNow() : null, cancellationToken);
         if (outcome == VerbatimEditOutcome.Saved)
         {
@@ -126,14 +126,6 @@ public sealed class VerbatimCuration(IVerbatimStore store, VerbatimImporter impo
         audit.RecordAsync(new AuditEntry(user.Organization, clock.GetUtcNow(), user.Name, action, string.Create(CultureInfo.InvariantCulture, $"verbatim:{id}"), summary), cancellationToken);
 
     /// <summary>Refuses anyone but an owner: the page offers writes to owners only, so anything else is a forged call.</summary>
-    private static void RequireOwner(StudioUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsOwner)
-        {
-            throw new UnauthorizedAccessException($"Only an owner of {user.Organization} changes its verbatims.");
-        }
-    }
 
     private static string? Problem(Verbatim v) =>
         string.IsNullOrWhiteSpace(v.Text) ? "text"

@@ -45,6 +45,22 @@ public sealed class LoadBenchTests
         Assert.InRange(int.Parse(fields["max_updates_per_s"], System.Globalization.CultureInfo.InvariantCulture), 0, 7);
     }
 
+    [Fact]
+    public async Task The_studio_benchmark_times_every_page_of_a_seeded_organization_through_the_host()
+    {
+        var (status, output, error) = await RunCapturedAsync("studio", "--verbatims", "300", "--people", "20", "--events-per-person", "5");
+
+        Assert.True(status == 0, error + output);
+        var pages = output.Split('\n').Where(l => l.StartsWith("provider=", StringComparison.Ordinal)).Select(l => l.Split(' ').Select(f => f.Split('=')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1])).ToList();
+        Assert.Contains("300 verbatims stored", error, StringComparison.Ordinal);
+        Assert.Equal(
+            ["overview", "insights-30-days", "insights-365-days", "insights-365-days-one-channel", "verbatims", "verbatims-grid-first-page", "verbatims-grid-last-page",
+             "verbatims-grid-filtered", "verbatims-grid-words", "personas", "persona-sheet", "persona-history", "quiz", "digests", "journeys", "committees", "audit",
+             "insights-export-365-days"],
+            pages.Select(p => p["page"]));
+        Assert.All(pages, p => Assert.True(double.Parse(p["p95_ms"], System.Globalization.CultureInfo.InvariantCulture) >= double.Parse(p["p50_ms"], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private static Task<(int Status, string Out, string Error)> RunCapturedAsync(params string[] args) =>
         CapturedConsole.RunAsync(() => LoadBenchCommandLine.RunAsync(args));
 }

@@ -69,8 +69,8 @@ public sealed class QuizOverrideTests : IDisposable
         var pack = (await Review.ListAsync(OwnerOf(acme), CancellationToken.None))[0];
         var question = pack.Questions[0];
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Review.SetHiddenAsync(OwnerOf(acme) with { Role = StudioRoles.Viewer }, pack.Pack.Slug, question.Id, true, CancellationToken.None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Review.CorrectExplanationAsync(OwnerOf(acme) with { Role = StudioRoles.Viewer }, pack.Pack.Slug, question.Id, "No.", CancellationToken.None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => Review.SetHiddenAsync(OwnerOf(acme) with { Role = StudioRoles.Viewer }, pack.Pack.Slug, question.Id, true, CancellationToken.None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => Review.CorrectExplanationAsync(OwnerOf(acme) with { Role = StudioRoles.Viewer }, pack.Pack.Slug, question.Id, "No.", CancellationToken.None));
         Assert.False(await Review.SetHiddenAsync(OwnerOf(acme), pack.Pack.Slug, "not-a-question", true, CancellationToken.None));
         Assert.True(await Review.SetHiddenAsync(OwnerOf(acme), pack.Pack.Slug, question.Id, true, CancellationToken.None));
         Assert.True(await Review.CorrectExplanationAsync(OwnerOf(acme), pack.Pack.Slug, question.Id, "Acme's words.", CancellationToken.None));

@@ -63,18 +63,22 @@ public sealed class StudioHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Checks <paramref name="page"/> with axe-core once its animations are over: Fluent UI's message bars fade in, and
-    /// a bar caught half-faded fails the contrast rule by chance.
+    /// Checks <paramref name="page"/> with axe-core, once its animations are over, and fails naming every violation.
+    /// The wait matters because Fluent UI's message bars fade in: a bar caught half-faded fails the contrast rule by chance.
     /// </summary>
-    public static async Task<Deque.AxeCore.Commons.AxeResult> AxeAsync(IPage page)
+    public static async Task AssertAccessibleAsync(IPage page, string? what = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
-        return await page.RunAxe();
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, (what is null ? string.Empty : what + ": ") + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
     }
 
-    /// <summary>Waits until the studio page is live (its Blazor connection up): clicks before that are lost.</summary>
-    public static Task WaitLiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-live=true]")).ToBeVisibleAsync();
+    /// <summary>
+    /// Waits until the studio page is live (its Blazor connection up): clicks before that are lost. Generous, since a
+    /// page that draws much (the quiz page draws every question) takes a while on a loaded 2-core machine: a wait, not a timing.
+    /// </summary>
+    public static Task WaitLiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
 
     /// <summary>
     /// Keeps a picture of <paramref name="page"/> as <c>artifacts/studio/NAME.png</c> (full page), which

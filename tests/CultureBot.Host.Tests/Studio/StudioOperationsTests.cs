@@ -2,7 +2,6 @@ using CultureBot.Core.Committees;
 using CultureBot.Core.Conversations;
 using CultureBot.Core.Digests;
 using CultureBot.Core.Onboarding;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -34,7 +33,7 @@ public sealed class StudioOperationsTests
         await Assertions.Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "19:general", Exact = true })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByText("C0SECRET").CountAsync());
         await StudioHost.WaitLiveAsync(page);
-        await AssertAccessibleAsync(page);
+        await StudioHost.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause 19:general" }).ClickAsync();
 
@@ -60,7 +59,7 @@ public sealed class StudioOperationsTests
         await page.GetByText("The plan, card by card").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "Sent" }).First).ToBeVisibleAsync();
         await StudioHost.ScreenshotAsync(page, "journeys");
-        await AssertAccessibleAsync(page);
+        await StudioHost.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause Nadia" }).ClickAsync();
 
@@ -86,17 +85,11 @@ public sealed class StudioOperationsTests
         await StudioHost.WaitLiveAsync(page);
         await Assertions.Expect(page.GetByText("Reminders still to send:")).ToBeVisibleAsync();
         await StudioHost.ScreenshotAsync(page, "committees");
-        await AssertAccessibleAsync(page);
+        await StudioHost.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the meeting" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Cancelled: the channel is told")).ToBeVisibleAsync();
         Assert.Equal(MeetingStatus.Cancelled, (await store.MeetingAsync(meeting.Id, CancellationToken.None))!.Status);
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await StudioHost.AxeAsync(page);
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")));
     }
 }

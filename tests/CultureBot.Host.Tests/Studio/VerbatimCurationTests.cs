@@ -43,9 +43,9 @@ public sealed class VerbatimCurationTests : IDisposable
         var stored = await AddAsync(Acme, "Viewers may only read this.");
         await using var csv = new MemoryStream(Encoding.UTF8.GetBytes("text\nA new line.\n"));
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Curation.EditAsync(Viewer, stored.Verbatim.Id, stored.Revision, Edited("Changed."), CancellationToken.None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Curation.RetireAsync(Viewer, stored.Verbatim.Id, stored.Revision, CancellationToken.None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Curation.ImportAsync(Viewer, csv, "new.en.csv", null, CancellationToken.None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => Curation.EditAsync(Viewer, stored.Verbatim.Id, stored.Revision, Edited("Changed."), CancellationToken.None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => Curation.RetireAsync(Viewer, stored.Verbatim.Id, stored.Revision, CancellationToken.None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => Curation.ImportAsync(Viewer, csv, "new.en.csv", null, CancellationToken.None));
 
         Assert.Equal(stored, await Store.GetAsync(Acme, stored.Verbatim.Id, CancellationToken.None));
         Assert.Equal(1, (await Store.SearchAsync(Acme, new(), CancellationToken.None)).Total);

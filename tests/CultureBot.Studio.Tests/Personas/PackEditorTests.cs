@@ -1,5 +1,6 @@
 using CultureBot.Core.Personas;
 using CultureBot.Data;
+using CultureBot.Studio.Access;
 using CultureBot.Studio.Personas;
 using static CultureBot.Studio.Tests.Personas.StudioPacks;
 
@@ -142,11 +143,11 @@ public class PackEditorTests
         var viewer = Viewer(A);
 
         Assert.Equal(DefaultPack, (await packs.Editor.OpenAsync(viewer, Slug, None))!.Stored.Content);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => packs.Editor.EditPersonaAsync(viewer, Slug, 0, "nadia", Fields(("tagline", "x")), None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => packs.Editor.AddPersonaAsync(viewer, Slug, 0, "ines", "Inès", None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => packs.Editor.RetirePersonaAsync(viewer, Slug, 0, "tom", None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => packs.Editor.RollBackAsync(viewer, Slug, 0, 1, None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => packs.Editor.ReplaceAsync(viewer, DefaultPack, "acme.yaml", 0, None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => packs.Editor.EditPersonaAsync(viewer, Slug, 0, "nadia", Fields(("tagline", "x")), None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => packs.Editor.AddPersonaAsync(viewer, Slug, 0, "ines", "Inès", None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => packs.Editor.RetirePersonaAsync(viewer, Slug, 0, "tom", None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => packs.Editor.RollBackAsync(viewer, Slug, 0, 1, None));
+        await Assert.ThrowsAsync<StudioRefusalException>(() => packs.Editor.ReplaceAsync(viewer, DefaultPack, "acme.yaml", 0, None));
 
         Assert.Null(await packs.Store.FindAsync(A, Slug, None));
         Assert.Empty(await packs.Audit.ListAsync(A, 10, None));

@@ -1,6 +1,4 @@
-using CultureBot.Studio.Access;
-
-namespace CultureBot.Studio.Operations;
+namespace CultureBot.Studio.Access;
 
 /// <summary>
 /// A write the server refuses: the person is not an owner, the thing belongs to another organization, or the input is
@@ -13,14 +11,4 @@ public sealed class StudioRefusalException(string key) : Exception(key)
 
     public const string NotOwner = "RefusedNotOwner";
     public const string NotFound = "RefusedNotFound";
-
-    /// <summary>Refuses anyone but an owner: the page hides the buttons, the server does not trust that.</summary>
-    public static void RequireOwner(StudioUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsOwner)
-        {
-            throw new StudioRefusalException(NotOwner);
-        }
-    }
 }
