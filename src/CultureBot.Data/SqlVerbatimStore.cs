@@ -81,7 +81,7 @@ public sealed class SqlVerbatimStore : IVerbatimStore
         const string sql = $"""
             SELECT {Columns}
             FROM verbatims
-            WHERE platform = @Platform AND tenant_id = @TenantId
+            WHERE platform = @Platform AND tenant_id = @TenantId AND retired_at IS NULL
             ORDER BY said_on, id
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);

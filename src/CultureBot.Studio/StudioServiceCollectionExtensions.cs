@@ -96,6 +96,16 @@ public static class StudioServiceCollectionExtensions
 
                     return Task.CompletedTask;
                 };
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    // The settings are read at every request: someone removed from the lists, or whose tenant is no
+                    // longer allowed, loses the session at the next page, not when the 8 hours are over.
+                    if (context.Principal is null || !context.HttpContext.RequestServices.GetRequiredService<StudioMembership>().StillAdmits(context.Principal))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieScheme);
+                    }
+                };
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;

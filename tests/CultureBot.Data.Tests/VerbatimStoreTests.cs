@@ -177,6 +177,22 @@ public class VerbatimStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task An_owners_own_list_and_export_leave_out_what_the_studio_retired(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Runner.MigrateAsync(CancellationToken.None);
+        var store = new SqlVerbatimStore(db.Database);
+        await store.AddAsync(TenantA, [Said("Gardé.", new DateOnly(2026, 11, 18)), Said("Retiré.", new DateOnly(2026, 11, 19))], ImportedAt, CancellationToken.None);
+        var retired = (await store.ListOwnAsync(TenantA, CancellationToken.None))[1];
+        var stored = (await store.GetAsync(TenantA, retired.Id, CancellationToken.None))!;
+
+        Assert.Equal(VerbatimEditOutcome.Saved, await store.SetRetiredAsync(TenantA, retired.Id, stored.Revision, ImportedAt, CancellationToken.None));
+
+        Assert.Equal(["Gardé."], (await store.ListOwnAsync(TenantA, CancellationToken.None)).Select(v => v.Text));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_deleted_verbatim_leaves_no_memory_of_having_been_shown_in_a_digest(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

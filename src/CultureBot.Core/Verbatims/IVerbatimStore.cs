@@ -57,7 +57,8 @@ public interface IVerbatimStore
 
     /// <summary>
     /// The verbatims <paramref name="owner"/> itself holds (not the samples it also sees: an operator lists, deletes
-    /// and exports one owner's rows), in every language, oldest first.
+    /// and exports one owner's rows), in every language, oldest first; not the retired ones, which the studio keeps to
+    /// restore (an export imported back would bring them back to the digests and the quiz).
     /// </summary>
     Task<IReadOnlyList<Verbatim>> ListOwnAsync(OrganizationKey owner, CancellationToken cancellationToken);
 

@@ -35,6 +35,9 @@ public static class StudioClaims
     /// <summary>The person's id at their identity provider (Entra <c>oid</c>, Slack user id).</summary>
     public const string User = "culturebot/user";
 
+    /// <summary>The name (user id, e-mail or group id) of the settings' lists that granted the session its role.</summary>
+    public const string Grant = "culturebot/grant";
+
     /// <summary>How the person signed in: <c>entra</c>, <c>slack</c> or <c>teams</c> (the Teams tab).</summary>
     public const string Provider = "culturebot/provider";
 }

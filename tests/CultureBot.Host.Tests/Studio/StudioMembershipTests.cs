@@ -17,7 +17,17 @@ public sealed class StudioMembershipTests
 
     private static StudioMembership Membership(string[] owners, string[] viewers, string[]? tenants = null, string[]? workspaces = null) => new(
         new OrganizationAccess(false, tenants ?? [Tenant], workspaces ?? ["T0CONTOSO"], teamsLocalMode: false, NullLogger<OrganizationAccess>.Instance),
-        Options.Create(new StudioOptions { Owners = [.. owners], Viewers = [.. viewers] }));
+        new FixedOptions(new StudioOptions { Owners = [.. owners], Viewers = [.. viewers] }));
+
+    /// <summary>Settings that change when a test says so, as a reloaded configuration file would.</summary>
+    private sealed class FixedOptions(StudioOptions value) : IOptionsMonitor<StudioOptions>
+    {
+        public StudioOptions CurrentValue { get; set; } = value;
+
+        public StudioOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<StudioOptions, string?> listener) => null;
+    }
 
     private static Claim[] Entra(string oid = "oid-1", string? upn = "camille@contoso.com", params string[] groups) =>
     [
@@ -73,6 +83,28 @@ public sealed class StudioMembershipTests
         var membership = Membership([owner], [viewer]);
 
         Assert.Equal(role, membership.RoleOf(StudioIdentity.FromEntra(Entra("oid-1", "camille@contoso.com", Group))!));
+    }
+
+    [Fact]
+    public void A_session_holds_while_the_settings_grant_its_role_to_the_name_that_granted_it()
+    {
+        var settings = new FixedOptions(new StudioOptions { Owners = ["camille@contoso.com"], Viewers = [Group] });
+        var membership = new StudioMembership(new OrganizationAccess(false, [Tenant], [], teamsLocalMode: false, NullLogger<OrganizationAccess>.Instance), settings);
+        var session = membership.Admit(StudioIdentity.FromEntra(Entra("oid-1", "camille@contoso.com", Group))!, OpenIdSignIn.Entra).Principal!;
+        var elsewhere = new ClaimsPrincipal(new ClaimsIdentity([.. session.Claims.Where(c => c.Type != StudioClaims.Organization), new Claim(StudioClaims.Organization, "teams:9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")], "cookie"));
+        var older = new ClaimsPrincipal(new ClaimsIdentity(session.Claims.Where(c => c.Type != StudioClaims.Grant), "cookie"));
+
+        Assert.Equal("camille@contoso.com", session.FindFirstValue(StudioClaims.Grant));
+        Assert.True(membership.StillAdmits(session));
+        Assert.False(membership.StillAdmits(elsewhere)); // a tenant the access settings do not allow
+        Assert.False(membership.StillAdmits(older)); // a session from before sessions named their grant signs in again
+
+        settings.CurrentValue = new StudioOptions { Owners = ["CAMILLE@CONTOSO.COM"] };
+        Assert.True(membership.StillAdmits(session));
+        settings.CurrentValue = new StudioOptions { Viewers = ["camille@contoso.com"] };
+        Assert.False(membership.StillAdmits(session)); // now a viewer: the next sign-in says so
+        settings.CurrentValue = new StudioOptions { Owners = ["someone@contoso.com"], Viewers = [Group] };
+        Assert.False(membership.StillAdmits(session));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using CultureBot.Studio.Access;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -162,6 +163,28 @@ public sealed class StudioSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Removing_an_owner_from_the_settings_ends_their_session_at_its_next_request()
+    {
+        await using var host = Host();
+        using var client = Client(host);
+        (await PostTabTokenAsync(client, _providers.TabToken("owner@contoso.com"))).Dispose();
+        using var before = await client.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        // As an edited settings file is reloaded: the owners list no longer names them.
+        var settings = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+        settings["Studio:Owners:0"] = "someone-else@contoso.com";
+        settings.Reload();
+        using var after = await client.GetAsync("/admin/audit");
+        using var again = await client.GetAsync("/admin/");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/admin/signin", after.Headers.Location!.AbsolutePath);
+        Assert.Contains(after.Headers.GetValues("Set-Cookie"), c => c.StartsWith("culturebot-studio=;", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         await using var host = Host();
@@ -260,8 +283,13 @@ public sealed class StudioSignInTests : IDisposable
         using var client = Client(host);
 
         var html = await client.GetStringAsync("/admin/teams?culture=fr-fr");
+        using var library = await client.GetAsync("/admin/" + CultureBot.Studio.Components.Pages.Account.TeamsTab.TeamsJavaScript);
+        var bytes = await library.Content.ReadAsByteArrayAsync();
 
-        Assert.Matches(@"src=""https://res\.cdn\.office\.net/teams-js/2\.\d+\.\d+/js/MicrosoftTeams\.min\.js""", html);
+        Assert.Matches(@"src=""_content/CultureBot\.Studio/lib/teams-js/2\.\d+\.\d+/MicrosoftTeams\.min\.js""", html);
+        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+        // The file npm publishes for @microsoft/teams-js 2.55.0 (dist/umd), byte for byte.
+        Assert.Equal("qzt42bq6kDQGoVpDDcr2wH459G29juVAXxY4B3O2w+a7C1YlJb9WkBOCFsON9VtmyPkwhpWOjEgjfA2DRQBHVg==", Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(bytes)));
         Assert.Contains("_content/CultureBot.Studio/teams-tab.js", html, StringComparison.Ordinal);
         Assert.Contains("Connexion avec votre compte Teams", html, StringComparison.Ordinal);
     }
