@@ -14,6 +14,9 @@ public class EngagementStoreTests
     public static TheoryData<StorageProvider> Providers => ConversationStoreTests.Providers;
 
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A UTC midnight: periods from here on whole days are read from the day summaries.</summary>
+    private static readonly DateTimeOffset Midnight = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly OrganizationKey A = new("msteams", "tenant-a");
     private static readonly OrganizationKey B = new("slack", "T0B");
 
@@ -225,7 +228,7 @@ public class EngagementStoreTests
     {
         var (db, store) = await StoreAsync(provider);
         await using var _ = db;
-        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var start = Midnight;
         var events = RandomEvents(start, days: 40, seed: 7);
         await store.AddAsync(events, CancellationToken.None);
         Assert.True(events.Count(e => e.Organization == A) > 200);
@@ -247,7 +250,7 @@ public class EngagementStoreTests
     {
         var (db, store) = await StoreAsync(provider);
         await using var _ = db;
-        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var start = Midnight;
         await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
         {
             // Back to the schema before migration 20, with events stored the way it stored them: rows only.
@@ -274,7 +277,7 @@ public class EngagementStoreTests
     {
         var (db, store) = await StoreAsync(provider);
         await using var _ = db;
-        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var start = Midnight;
         await store.AddAsync(RandomEvents(start, days: 10, seed: 3), CancellationToken.None);
 
         var fromSummaries = await store.ConversationsAsync(A, start, start.AddDays(10), 50, CancellationToken.None);

@@ -151,23 +151,36 @@ internal static class MatchCommands
             return 2;
         }
 
-        // Latency is measured in steady state: one untimed pass first, so the JIT's first compilations are not counted.
-        var lines = File.ReadLines(setFile.FullName).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        foreach (var line in lines)
+        var lines = File.ReadLines(setFile.FullName).Select((text, i) => (Text: text, Number: i + 1)).Where(l => !string.IsNullOrWhiteSpace(l.Text)).ToList();
+        var items = new List<(JsonElement Root, int Number)>();
+        foreach (var (text, number) in lines)
         {
-            using var warm = JsonDocument.Parse(line);
-            if (warm.RootElement.TryGetProperty("text", out var warmText))
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                items.Add((document.RootElement.Clone(), number));
+            }
+            catch (JsonException e)
+            {
+                await Console.Error.WriteLineAsync($"{setFile.FullName}:{number}: not a JSON object ({e.Message})");
+                return 2;
+            }
+        }
+
+        // Latency is measured in steady state: one untimed pass first, so the JIT's first compilations are not counted.
+        foreach (var (root, _) in items)
+        {
+            if (root.TryGetProperty("text", out var warmText))
             {
                 matcher.Match(warmText.GetString() ?? string.Empty);
             }
         }
 
         int n = 0, top1 = 0, top3 = 0;
+        var kinds = new SortedDictionary<string, (int N, int Top1, int Top3)>(StringComparer.Ordinal);
         var timings = new List<double>();
-        foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)))
+        foreach (var (root, number) in items)
         {
-            using var item = JsonDocument.Parse(line);
-            var root = item.RootElement;
             if (root.TryGetProperty("pack", out var itemPack) && itemPack.GetString() != matcher.Pack.Slug)
             {
                 continue;
@@ -175,7 +188,7 @@ internal static class MatchCommands
 
             if (!root.TryGetProperty("persona", out var expectedElement) || !root.TryGetProperty("text", out var textElement))
             {
-                await Console.Error.WriteLineAsync($"line {number}: skipped, it needs persona and text");
+                await Console.Error.WriteLineAsync($"{setFile.FullName}:{number}: skipped, it needs persona and text");
                 continue;
             }
 
@@ -194,11 +207,25 @@ internal static class MatchCommands
             var position = ranked.ToList().FindIndex(r => r.Persona.Id == expected);
             top1 += position == 0 ? 1 : 0;
             top3 += position is >= 0 and < 3 ? 1 : 0;
+
+            // A set that labels its paraphrases ("hard": true) gets its figures per kind too.
+            if (root.TryGetProperty("hard", out var hard) && hard.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                var kind = hard.GetBoolean() ? "hard" : "plain";
+                var (kn, k1, k3) = kinds.GetValueOrDefault(kind);
+                kinds[kind] = (kn + 1, k1 + (position == 0 ? 1 : 0), k3 + (position is >= 0 and < 3 ? 1 : 0));
+            }
+
             if (position != 0)
             {
                 var id = root.TryGetProperty("id", out var i) ? i.GetString() : $"line {number}";
                 Console.WriteLine($"miss {id}: expected {expected}, got {string.Join(" > ", ranked.Take(3).Select(r => r.Persona.Id))}");
             }
+        }
+
+        foreach (var (kind, (kn, k1, k3)) in kinds)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kind={kind} top1={(double)k1 / kn:F3} top3={(double)k3 / kn:F3} n={kn}"));
         }
 
         timings.Sort();

@@ -372,6 +372,34 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("iritants: unknown field, ignored (did you mean irritants?)", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Match_eval_gives_its_figures_per_kind_when_the_set_labels_its_paraphrases_and_names_a_bad_line()
+    {
+        var set = Path.Combine(_directory, "set.jsonl");
+        await File.WriteAllLinesAsync(set,
+        [
+            """{"id":"a","pack":"velo-vert-en","persona":"camille","hard":false,"text":"Rides her bike to work every day and needs it repaired fast when it breaks."}""",
+            """{"id":"b","pack":"velo-vert-en","persona":"famille-martin","hard":false,"text":"Parents looking for bikes for their two children and a trailer for weekend outings."}""",
+            """{"id":"c","pack":"velo-vert-en","persona":"camille","hard":true,"text":"Came in soaked for the third time this week and asked what would keep her going all winter."}""",
+            """{"id":"d","pack":"palmes-et-rando","persona":"quentin","text":"Skipped: another pack."}""",
+        ]);
+        var broken = Path.Combine(_directory, "broken.jsonl");
+        await File.WriteAllLinesAsync(broken, ["""{"id":"a","persona":"camille","text":"fine"}""", "", """{"id":"b", persona: camille}"""]);
+        var pack = Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.en.yaml");
+
+        var (status, output, _) = await RunCapturedAsync("match", "eval", "--pack", pack, "--set", set);
+        var (brokenStatus, brokenOutput, brokenError) = await RunCapturedAsync("match", "eval", "--pack", pack, "--set", broken);
+
+        Assert.Equal(0, status);
+        var lines = output.Trim().Split('\n');
+        Assert.Matches(@"^kind=hard top1=[01]\.\d{3} top3=[01]\.\d{3} n=1$", lines[^3].Trim());
+        Assert.Matches(@"^kind=plain top1=[01]\.\d{3} top3=[01]\.\d{3} n=2$", lines[^2].Trim());
+        Assert.StartsWith("top1=", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(" n=3 ", lines[^1], StringComparison.Ordinal);
+        Assert.Equal((2, string.Empty), (brokenStatus, brokenOutput));
+        Assert.StartsWith($"{broken}:3: not a JSON object", brokenError.Trim(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> MissingFiles => new()
     {
         { ["pack", "import", "{dir}/nowhere.yaml"], "{dir}/nowhere.yaml: no such file" },
