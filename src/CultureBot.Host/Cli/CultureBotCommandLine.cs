@@ -34,6 +34,7 @@ internal static class CultureBotCommandLine
             TeamsCommands.Create(),
             CardsCommands.Create(),
             MatchCommands.Create(),
+            FinderCommands.Create(),
             PackCommands.Create(),
             VerbatimCommands.Create(),
             QuizCommands.Create(),

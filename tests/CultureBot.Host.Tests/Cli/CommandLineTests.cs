@@ -400,6 +400,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith($"{broken}:3: not a JSON object", brokenError.Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Finder_eval_says_how_often_guessing_customers_end_on_their_persona()
+    {
+        var pack = Path.Combine(PeerTools.RepoRoot, "content", "packs", "velo-vert.en.yaml");
+
+        var (status, output, error) = await RunCapturedAsync("finder", "eval", "--pack", pack, "--runs", "50");
+        var (exact, exactOutput, _) = await RunCapturedAsync("finder", "eval", "--pack", pack, "--runs", "10", "--noise", "0");
+
+        Assert.True(status == 0, error);
+        Assert.Matches(@"^pack=velo-vert-en personas=4 questions_in_pack=3 noise=0\.20 runs=200 right_first=0\.\d{3} right=[01]\.\d{3} questions=\d\.\d\d rejections=0\.\d\d$", output.Trim());
+        Assert.Equal(0, exact);
+        Assert.Contains("right_first=1.000 right=1.000", exactOutput, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> MissingFiles => new()
     {
         { ["pack", "import", "{dir}/nowhere.yaml"], "{dir}/nowhere.yaml: no such file" },
@@ -407,6 +421,7 @@ public sealed class CommandLineTests : IDisposable
         { ["onboarding", "plan", "--pack", "{dir}/nowhere.yaml", "--start", "2026-03-27"], "{dir}/nowhere.yaml: no such file" },
         { ["onboarding", "plan", "--pack", "{dir}", "--start", "2026-03-27"], "{dir}: is a directory, not a file" },
         { ["match", "eval", "--pack", "{repo}/content/packs/velo-vert.en.yaml", "--set", "{dir}/nowhere.jsonl"], "{dir}/nowhere.jsonl: no such file" },
+        { ["finder", "eval", "--pack", "{dir}/nowhere.yaml"], "{dir}/nowhere.yaml: no such file" },
         { ["verbatims", "import", "{dir}/nowhere.csv"], "{dir}/nowhere.csv: no such file" },
         { ["quiz", "generate", "--pack", "{repo}/content/packs/velo-vert.en.yaml", "--verbatims", "{dir}/nowhere.csv"], "{dir}/nowhere.csv: no such file" },
     };

@@ -93,6 +93,23 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Not_this_one_on_a_finder_result_answers_with_the_next_persona_in_the_invoke_response()
+    {
+        var client = _host.CreateClient();
+        var session = "usage=0;expectation=0;channel=0";
+
+        var response = await Activities.PostAsync(client, Activities.Invoke(_connector.ServiceUrl, "finder-reject", new JsonObject { ["session"] = session, ["args"] = "camille" }));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]?.GetValue<string>());
+        var text = body["value"]!.ToJsonString();
+        Assert.DoesNotContain("#1 · Camille", text, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"finder-reject\"", text, StringComparison.Ordinal);
+        Assert.Contains($"\"session\":\"{session};!camille\"", text, StringComparison.Ordinal);
+        Assert.Single(_connector.Cards); // the new leader's sheet, below the result
+    }
+
+    [Fact]
     public async Task Unknown_activity_types_and_unknown_actions_are_tolerated()
     {
         var client = _host.CreateClient();

@@ -217,6 +217,27 @@ public sealed class SlackEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Not_this_one_on_the_finders_result_turns_the_persona_down_and_goes_on()
+    {
+        // Every question answered: the finder concludes, and its result offers "Not this one".
+        await ClickAsync("U05RAVI9KQ2", "finder-answer:0", "0", "finder:usage=0;expectation=0:channel", _slack.ResponseUrl("finder-last"));
+        var result = (await _slack.WaitForAsync("hooks/finder-last"))[0];
+        var retry = result["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!;
+        var button = retry["elements"]![0]!;
+        var turnedDown = button["value"]!.GetValue<string>();
+        Assert.Equal("finder-reject", button["action_id"]!.GetValue<string>());
+        Assert.Equal("finder:usage=0;expectation=0;channel=0:", retry["block_id"]!.GetValue<string>());
+
+        await ClickAsync("U05RAVI9KQ2", "finder-reject", turnedDown, retry["block_id"]!.GetValue<string>(), _slack.ResponseUrl("finder-reject"));
+
+        var next = (await _slack.WaitForAsync("hooks/finder-reject"))[0];
+        var first = next["blocks"]!.AsArray().First(b => b!["accessory"]?["action_id"] is not null)!;
+        Assert.True(next["replace_original"]!.GetValue<bool>());
+        Assert.NotEqual($"persona:{turnedDown}", first["accessory"]!["action_id"]!.GetValue<string>());
+        Assert.Contains($";!{turnedDown}:", AllText(next) + next.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_persona_button_opens_the_sheet()
     {
         await ClickAsync("UFRCLAIRE01", "persona:gerard", "gerard", null, _slack.ResponseUrl("persona-click"));

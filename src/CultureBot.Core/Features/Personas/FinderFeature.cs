@@ -10,18 +10,22 @@ namespace CultureBot.Core.Features.Personas;
 /// <summary>
 /// The guided finder in chat: the pack's key questions as card choices; each answer updates the same card
 /// (Teams Action.Execute, Slack block_actions) until one persona is clearly ahead, then the result and the sheet.
+/// The result's "not this one" turns the leader down and goes on with the next question (or the next persona when
+/// every question was asked), instead of starting over.
 /// </summary>
 public sealed class FinderFeature(PersonaDirectory personas)
 {
     public const string QuestionCard = "finder-question";
     public const string AnswerVerb = "finder-answer";
+    public const string RejectVerb = "finder-reject";
 
     /// <summary>Button labels: Slack cuts at 75 characters.</summary>
     private const int MaxAnswerLength = 75;
 
     public static void Map(FeatureRoutes<FinderFeature> routes) => routes
         .MapCommand("finder", finder => finder.StartAsync)
-        .MapAction(AnswerVerb, finder => finder.AnswerAsync);
+        .MapAction(AnswerVerb, finder => finder.AnswerAsync)
+        .MapAction(RejectVerb, finder => finder.RejectAsync);
 
     private async Task StartAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -49,7 +53,30 @@ public sealed class FinderFeature(PersonaDirectory personas)
             state = state.With(question, answer);
         }
 
-        var step = new GuidedFinder(pack).Next(state);
+        await ShowAsync(context, pack, state, new GuidedFinder(pack).Next(state), cancellationToken);
+    }
+
+    /// <summary>"Not this one" on a result: the persona is out, and the finder asks on.</summary>
+    private async Task RejectAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (personas.PackFor(context) is not { } pack)
+        {
+            return;
+        }
+
+        var data = context.Turn.ActionData ?? [];
+        var state = FinderState.Parse(ActionValues.Text(data["session"]));
+        if (ActionValues.Text(data["args"]) is { Length: > 0 } personaId && pack.Find(personaId) is not null)
+        {
+            state = state.Reject(personaId);
+        }
+
+        await ShowAsync(context, pack, state, new GuidedFinder(pack).Next(state, keepAsking: true), cancellationToken);
+    }
+
+    /// <summary>The next question in the same card, or the result in it and the winner's sheet below.</summary>
+    private static async Task ShowAsync(TurnContext context, PersonaPack pack, FinderState state, GuidedFinder.Step step, CancellationToken cancellationToken)
+    {
         if (!step.Done)
         {
             await context.Channel.UpdateActionSourceAsync(QuestionMessage(context, state, step), cancellationToken);
@@ -98,6 +125,12 @@ public sealed class FinderFeature(PersonaDirectory personas)
         }
 
         var data = new JsonObject { ["query"] = answers.Count == 0 ? context.T("finderTitle") : string.Join(" · ", answers), ["results"] = results };
+        if (step.Ranking.Count > 1)
+        {
+            // "Not this one": the session as it stands, and whom to turn down.
+            data["retry"] = new JsonObject { ["session"] = state.ToString(), ["persona"] = step.Ranking[0].Persona.Id };
+        }
+
         return BotMessage.FromCard("match-result", data, step.Ranking[0].Persona.Name);
     }
 

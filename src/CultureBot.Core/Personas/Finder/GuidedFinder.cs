@@ -5,8 +5,9 @@ namespace CultureBot.Core.Personas.Finder;
 /// <summary>
 /// The guided finder: asks the pack's key questions, each time the one with the largest expected information
 /// gain, and updates a probability per persona from the answers' evidence weights. It stops when one persona
-/// is clearly ahead or no question is left. Stateless: the answers so far travel in the card (<see cref="FinderState"/>),
-/// so a restart, a retry or a second user on the same card loses nothing.
+/// is clearly ahead or no question is left. A persona the user turned down ("not this one") is out of the ranking.
+/// Stateless: the answers so far travel in the card (<see cref="FinderState"/>), so a restart, a retry or a second
+/// user on the same card loses nothing.
 /// </summary>
 public sealed class GuidedFinder
 {
@@ -23,13 +24,16 @@ public sealed class GuidedFinder
     /// <summary>Where the finder stands: the probabilities, and the next question or the conclusion.</summary>
     public sealed record Step(IReadOnlyList<(Persona Persona, double Probability)> Ranking, KeyQuestion? NextQuestion, bool Done);
 
-    public Step Next(FinderState state)
+    /// <param name="keepAsking">Ask the next question even if one persona is ahead: the user just turned the leader down.</param>
+    public Step Next(FinderState state, bool keepAsking = false)
     {
         ArgumentNullException.ThrowIfNull(state);
         var probabilities = Posterior(state);
-        var ranking = _pack.Personas.Select((p, i) => (p, probabilities[i])).OrderByDescending(r => r.Item2).ToList();
+        var ranking = _pack.Personas.Select((p, i) => (p, probabilities[i]))
+            .Where(r => r.Item2 > 0)
+            .OrderByDescending(r => r.Item2).ToList();
         var remaining = _pack.Questions.Where(q => !state.Answers.ContainsKey(q.Id) && q.Answers.Count > 1).ToList();
-        if (remaining.Count == 0 || ranking[0].Item2 >= ConfidentEnough)
+        if (remaining.Count == 0 || (!keepAsking && ranking[0].Item2 >= ConfidentEnough))
         {
             return new Step(ranking, null, Done: true);
         }
@@ -38,10 +42,14 @@ public sealed class GuidedFinder
         return new Step(ranking, best, Done: false);
     }
 
-    /// <summary>P(persona | answers) with a uniform prior; "I don't know" (-1) tells nothing.</summary>
+    /// <summary>
+    /// P(persona | answers) with a uniform prior; "I don't know" (-1) tells nothing; a persona turned down is out
+    /// (unless every one was: then the refusals are ignored rather than leaving nobody).
+    /// </summary>
     private double[] Posterior(FinderState state)
     {
-        var p = Enumerable.Repeat(1.0, _pack.Personas.Count).ToArray();
+        var everyone = _pack.Personas.All(p => state.Rejected.Contains(p.Id));
+        var p = _pack.Personas.Select(persona => !everyone && state.Rejected.Contains(persona.Id) ? 0.0 : 1.0).ToArray();
         foreach (var (questionId, answer) in state.Answers)
         {
             var question = _pack.Questions.FirstOrDefault(q => q.Id == questionId);
@@ -87,23 +95,39 @@ public sealed class GuidedFinder
         -distribution.Where(p => p > 0).Sum(p => p * Math.Log2(p));
 }
 
-/// <summary>The answers given so far (question id → answer index, -1 for "I don't know"), carried in the card's buttons.</summary>
+/// <summary>
+/// The answers given so far (question id → answer index, -1 for "I don't know") and the personas turned down, carried
+/// in the card's buttons.
+/// </summary>
 public sealed record FinderState(IReadOnlyDictionary<string, int> Answers)
 {
     public static FinderState Empty { get; } = new(new Dictionary<string, int>());
 
-    public FinderState With(string questionId, int answer) =>
-        new(new Dictionary<string, int>(Answers) { [questionId] = answer });
+    /// <summary>Personas the user said the customer is not, in the order they said it.</summary>
+    public IReadOnlyList<string> Rejected { get; init; } = [];
 
-    /// <summary><c>canal=0;niveau=-1</c>: short enough for a button's data (Slack allows 2,000 characters).</summary>
+    public FinderState With(string questionId, int answer) =>
+        this with { Answers = new Dictionary<string, int>(Answers) { [questionId] = answer } };
+
+    public FinderState Reject(string personaId) =>
+        Rejected.Contains(personaId) ? this : this with { Rejected = [.. Rejected, personaId] };
+
+    /// <summary><c>canal=0;niveau=-1;!quentin</c>: short enough for a button's data (Slack allows 2,000 characters, a block id 255).</summary>
     public override string ToString() =>
-        string.Join(';', Answers.Select(a => $"{a.Key}={a.Value.ToString(CultureInfo.InvariantCulture)}"));
+        string.Join(';', Answers.Select(a => $"{a.Key}={a.Value.ToString(CultureInfo.InvariantCulture)}").Concat(Rejected.Select(r => "!" + r)));
 
     public static FinderState Parse(string? text)
     {
         var answers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rejected = new List<string>();
         foreach (var pair in (text ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (pair.StartsWith('!') && pair.Length > 1 && !rejected.Contains(pair[1..]))
+            {
+                rejected.Add(pair[1..]);
+                continue;
+            }
+
             var parts = pair.Split('=');
             if (parts.Length == 2 && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var answer))
             {
@@ -111,6 +135,6 @@ public sealed record FinderState(IReadOnlyDictionary<string, int> Answers)
             }
         }
 
-        return new FinderState(answers);
+        return new FinderState(answers) { Rejected = rejected };
     }
 }
